@@ -40,7 +40,12 @@ case "${1:-}" in
     stack)
         shift
         ./mvnw -B --no-transfer-progress -q install -DskipTests
-        exec java -jar local-stack/target/local-stack.jar "$@"
+        # The Kafka broker inside the launcher calls sun.misc.Unsafe; on JDK 24+ allow it without a console warning.
+        launcher_opts=()
+        if [[ "$(java_major "$JAVA_HOME")" -ge 24 ]]; then
+            launcher_opts+=(--sun-misc-unsafe-memory-access=allow)
+        fi
+        exec java ${launcher_opts[@]+"${launcher_opts[@]}"} -jar local-stack/target/local-stack.jar "$@"
         ;;
     *)
         echo "usage: ./ccp test | ./ccp stack" >&2

@@ -38,6 +38,10 @@ public class ClearingMember extends PanacheEntityBase {
     @Column(nullable = false)
     public Status status;
 
+    /** Why the member was last suspended or reinstated; null until then. */
+    @Column(name = "status_reason")
+    public String statusReason;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

@@ -33,7 +33,8 @@ public final class KafkaBroker implements AutoCloseable {
     /** A broker on free ports with its log in a new temporary folder. */
     public static KafkaBroker startForTests() {
         try {
-            return start(Files.createTempDirectory("kafka-test-"), freePort(), freePort());
+            int[] ports = freePorts(2);
+            return start(Files.createTempDirectory("kafka-test-"), ports[0], ports[1]);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -125,13 +126,29 @@ public final class KafkaBroker implements AutoCloseable {
         return p;
     }
 
-    /** A port that is free now; the broker keeps it across restarts. */
-    public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
+    /** Distinct ports that are free now (all held open together while chosen); the broker keeps them across restarts. */
+    public static int[] freePorts(int count) {
+        ServerSocket[] sockets = new ServerSocket[count];
+        try {
+            int[] ports = new int[count];
+            for (int i = 0; i < count; i++) {
+                sockets[i] = new ServerSocket(0);
+                sockets[i].setReuseAddress(true);
+                ports[i] = sockets[i].getLocalPort();
+            }
+            return ports;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            for (ServerSocket socket : sockets) {
+                if (socket != null) {
+                    try {
+                        socket.close();
+                    } catch (IOException ignored) {
+                        // closing a probe socket cannot lose anything
+                    }
+                }
+            }
         }
     }
 }

@@ -55,4 +55,18 @@ public class MemberResource {
         caller.requireAccess(id, "member", id);
         return members.get(id);
     }
+
+    @POST
+    @Path("/{id}/suspend")
+    @RolesAllowed(Roles.BACK_OFFICE)
+    public ClearingMember suspend(@PathParam("id") String id, @Valid @NotNull StatusChangeRequest request) {
+        return members.suspend(id, request.reason());
+    }
+
+    @POST
+    @Path("/{id}/reinstate")
+    @RolesAllowed(Roles.BACK_OFFICE)
+    public ClearingMember reinstate(@PathParam("id") String id, @Valid @NotNull StatusChangeRequest request) {
+        return members.reinstate(id, request.reason());
+    }
 }

@@ -31,6 +31,12 @@ public record EventEnvelope(
         Instant occurredAt,
         JsonNode payload) {
 
+    /** A new event of the given type with a fresh id, occurring now. */
+    public static <P> EventEnvelope of(EventType<P> type, String aggregateId, long sequence, String source, P payload) {
+        return new EventEnvelope(UUID.randomUUID(), type.name(), type.schemaVersion(), type.aggregateType(),
+                aggregateId, sequence, source, Instant.now(), EventCodec.toTree(payload));
+    }
+
     public boolean is(EventType<?> eventType) {
         return eventType.name().equals(type);
     }

@@ -2,6 +2,7 @@ package io.computeclearing.platform.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.computeclearing.platform.problem.Problem.Violation;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -47,6 +48,15 @@ public class ProblemMappers {
         String detail = "the request body is not valid JSON for this operation: " + e.getOriginalMessage();
         return respond(new Problem("/problems/malformed-request", "Malformed request body", 400, detail,
                 uri.getPath(), List.of(new Violation(field, e.getOriginalMessage()))));
+    }
+
+    /**
+     * JSON of the wrong shape (a word where a number belongs, an unknown enum value, an unknown field). Quarkus has
+     * its own mapper for this more specific type, which answers an empty 400; this one takes precedence.
+     */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
+        return unreadableJson(e, uri);
     }
 
     @ServerExceptionMapper

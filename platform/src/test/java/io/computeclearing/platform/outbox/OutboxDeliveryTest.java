@@ -83,16 +83,15 @@ class OutboxDeliveryTest {
     @Test
     void redeliveredEventIsAppliedOnce() {
         String counter = unique("redelivered");
-        EventEnvelope event = new EventEnvelope(UUID.randomUUID(), INCREMENT.name(), 1, "counter", counter, 1,
-                "another-service", Instant.now(), EventCodec.toTree(new Increment(counter, 7)));
+        EventEnvelope event = EventEnvelope.of(INCREMENT, counter, 1, "another-service", new Increment(counter, 7));
         String json = EventCodec.encode(event);
         TopicProbe.publish(TOPIC, counter, json);
         TopicProbe.publish(TOPIC, counter, json);
 
         // Same key, so the marker is consumed after both copies.
         String marker = unique("marker");
-        TopicProbe.publish(TOPIC, counter, EventCodec.encode(new EventEnvelope(UUID.randomUUID(), INCREMENT.name(), 1,
-                "counter", counter, 2, "another-service", Instant.now(), EventCodec.toTree(new Increment(marker, 1)))));
+        TopicProbe.publish(TOPIC, counter, EventCodec.encode(
+                EventEnvelope.of(INCREMENT, counter, 2, "another-service", new Increment(marker, 1))));
         await().atMost(Duration.ofSeconds(30)).until(() -> probe.counter(marker) == 1);
 
         assertThat(probe.counter(counter)).isEqualTo(7);

@@ -1,0 +1,70 @@
+package io.computeclearing.account.rest;
+
+import io.computeclearing.account.Account;
+import io.computeclearing.account.service.AccountService;
+import io.computeclearing.account.service.CollateralLedger;
+import io.computeclearing.account.service.CollateralValuation;
+import io.computeclearing.account.service.MarginRequirements;
+import io.computeclearing.platform.security.Caller;
+import io.computeclearing.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+
+/**
+ * What an account holds and owes: balances valued after haircuts against the margin requirement, the journal of
+ * movements, and the requirement itself. Staff see every account; a member user only its own (404 otherwise).
+ */
+@Path("/accounts")
+@RolesAllowed({Roles.BACK_OFFICE, Roles.RISK, Roles.ADMIN, Roles.MEMBER})
+public class AccountCollateralResource {
+
+    private final AccountService accounts;
+    private final CollateralValuation valuation;
+    private final CollateralLedger ledger;
+    private final MarginRequirements requirements;
+    private final Caller caller;
+
+    public AccountCollateralResource(AccountService accounts, CollateralValuation valuation, CollateralLedger ledger,
+                                     MarginRequirements requirements, Caller caller) {
+        this.accounts = accounts;
+        this.valuation = valuation;
+        this.ledger = ledger;
+        this.requirements = requirements;
+        this.caller = caller;
+    }
+
+    /**
+     * Per asset: quantity, market value, haircut, collateral value; then totals, requirement and excess in the base
+     * currency. 422 {@code /problems/valuation-unavailable} if a price or FX rate it needs is missing.
+     */
+    @GET
+    @Path("/{id}/balances")
+    public CollateralValuation.Balances balances(@PathParam("id") String id) {
+        Account account = accounts.visibleTo(caller, id);
+        return valuation.balances(account);
+    }
+
+    /** The account's journal entries, newest first. */
+    @GET
+    @Path("/{id}/journal")
+    public CollateralLedger.JournalPage journal(@PathParam("id") String id,
+                                                @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                                @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+        Account account = accounts.visibleTo(caller, id);
+        return ledger.journal(account.id, page, size);
+    }
+
+    /** The latest requirement from margin-service, per currency; none (zero) until one was published. */
+    @GET
+    @Path("/{id}/margin-requirement")
+    public MarginRequirements.Requirement marginRequirement(@PathParam("id") String id) {
+        Account account = accounts.visibleTo(caller, id);
+        return requirements.get(account.id);
+    }
+}
