@@ -38,12 +38,16 @@ public final class PostgresServer implements AutoCloseable {
         }
     }
 
-    /** A durable server whose data stays in {@code dataDirectory} between runs. */
+    /**
+     * A durable server whose data stays in {@code dataDirectory} between runs. The caller stops it (after the services
+     * that use it), so the library's own shutdown hook is off.
+     */
     public static PostgresServer startPersistent(Path dataDirectory, int port) {
         try {
             return new PostgresServer(EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
+                    .setRegisterShutdownHook(false)
                     .setPort(port)
                     .setServerConfig("max_connections", "300")
                     .start());

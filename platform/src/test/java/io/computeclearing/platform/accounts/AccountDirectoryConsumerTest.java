@@ -1,6 +1,5 @@
-package io.computeclearing.clearing;
+package io.computeclearing.platform.accounts;
 
-import io.computeclearing.clearing.messaging.AccountEventConsumer;
 import io.computeclearing.platform.events.EventEnvelope;
 import io.computeclearing.platform.events.account.AccountEvents;
 import io.computeclearing.platform.events.account.AccountEvents.AccountOpened;
@@ -9,25 +8,22 @@ import io.computeclearing.platform.events.account.AccountEvents.CollateralMoveme
 import io.computeclearing.platform.events.account.AccountEvents.MemberRegistered;
 import io.computeclearing.platform.events.account.AccountEvents.MemberStatusChanged;
 import io.computeclearing.testsupport.TestTokens;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.awaitility.core.ThrowingRunnable;
 import org.junit.jupiter.api.Test;
 
-import javax.sql.DataSource;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
-import static io.computeclearing.clearing.AccountEventFeed.publish;
-import static io.computeclearing.clearing.AccountEventFeed.redeliver;
-import static io.computeclearing.clearing.AccountEventFeed.uniqueId;
+import static io.computeclearing.platform.accounts.AccountServiceRelay.publish;
+import static io.computeclearing.platform.accounts.AccountServiceRelay.redeliver;
+import static io.computeclearing.platform.accounts.AccountServiceRelay.uniqueId;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -35,81 +31,86 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
 
-/** The clearing account projection, fed with real envelopes through the broker and read back over REST. */
+/** The account directory, fed with real envelopes through the broker and read back over REST. */
 @QuarkusTest
-class AccountEventConsumerTest {
+class AccountDirectoryConsumerTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     @Inject
-    DataSource dataSource;
+    AccountDirectoryConsumer consumer;
+
+    @Inject
+    EntityManager em;
 
     @Test
-    void accountStopsAcceptingTradesWhileItsMemberIsSuspended() {
+    void suspendingAMemberClosesAllItsAccountsToBusinessAndReinstatingReopensThem() {
         String member = uniqueId("M");
         String house = uniqueId("H-");
         String client = uniqueId("C-");
         registerMember(member);
         openAccount(house, member, "HOUSE");
         openAccount(client, member, "CLIENT_OMNIBUS");
-        eventually(() -> account(house).body("acceptsTrades", is(true), "memberStatus", equalTo("ACTIVE")));
-        eventually(() -> account(client).body("acceptsTrades", is(true)));
+        eventually(() -> account(house).body("acceptsBusiness", is(true), "memberStatus", equalTo("ACTIVE")));
+        eventually(() -> account(client).body("acceptsBusiness", is(true)));
 
         publish(AccountEvents.MEMBER_STATUS_CHANGED, member,
                 new MemberStatusChanged(member, "SUSPENDED", "default management"));
 
         eventually(() -> account(house).body("status", equalTo("ACTIVE"), "memberStatus", equalTo("SUSPENDED"),
-                "acceptsTrades", is(false)));
-        eventually(() -> account(client).body("memberStatus", equalTo("SUSPENDED"), "acceptsTrades", is(false)));
+                "acceptsBusiness", is(false)));
+        eventually(() -> account(client).body("memberStatus", equalTo("SUSPENDED"), "acceptsBusiness", is(false)));
 
         publish(AccountEvents.MEMBER_STATUS_CHANGED, member, new MemberStatusChanged(member, "ACTIVE", "reinstated"));
 
-        eventually(() -> account(house).body("memberStatus", equalTo("ACTIVE"), "acceptsTrades", is(true)));
-        eventually(() -> account(client).body("acceptsTrades", is(true)));
+        eventually(() -> account(house).body("memberStatus", equalTo("ACTIVE"), "acceptsBusiness", is(true)));
+        eventually(() -> account(client).body("acceptsBusiness", is(true)));
     }
 
     @Test
-    void accountOpenedAfterItsMemberWasSuspendedDoesNotAcceptTrades() throws Exception {
+    void accountOpenedAfterItsMemberWasSuspendedDoesNotAcceptBusiness() {
         String member = uniqueId("M");
         String account = uniqueId("H-");
         registerMember(member);
         EventEnvelope suspension = publish(AccountEvents.MEMBER_STATUS_CHANGED, member,
                 new MemberStatusChanged(member, "SUSPENDED", "default management"));
         // Member and account events have different keys, so only the inbox shows that the suspension is applied.
-        await().atMost(PATIENCE).until(() -> inboxRecords(suspension.id()) == 1);
+        awaitInInbox(suspension);
 
         openAccount(account, member, "HOUSE");
 
         eventually(() -> account(account).body("status", equalTo("ACTIVE"), "memberStatus", equalTo("SUSPENDED"),
-                "acceptsTrades", is(false)));
+                "acceptsBusiness", is(false)));
     }
 
     @Test
-    void accountWaitsForItsMembersRegistrationBeforeAcceptingTrades() {
+    void accountWaitsForItsMembersRegistrationBeforeAcceptingBusiness() {
         String member = uniqueId("M");
         String account = uniqueId("H-");
         openAccount(account, member, "HOUSE");
-        eventually(() -> account(account).body("memberStatus", nullValue(), "acceptsTrades", is(false)));
+        eventually(() -> account(account).body("memberStatus", nullValue(), "acceptsBusiness", is(false)));
 
         registerMember(member);
 
-        eventually(() -> account(account).body("memberStatus", equalTo("ACTIVE"), "acceptsTrades", is(true)));
+        eventually(() -> account(account).body("memberStatus", equalTo("ACTIVE"), "acceptsBusiness", is(true)));
     }
 
     @Test
-    void redeliveredEventIsAppliedOnlyOnce() throws Exception {
+    void redeliveredEventIsAppliedOnlyOnce() {
         String member = uniqueId("M");
         String account = uniqueId("H-");
         registerMember(member);
         openAccount(account, member, "HOUSE");
-        eventually(() -> account(account).body("acceptsTrades", is(true)));
+        eventually(() -> account(account).body("acceptsBusiness", is(true)));
 
         EventEnvelope suspended = publish(AccountEvents.ACCOUNT_STATUS_CHANGED, account,
                 new AccountStatusChanged(account, member, "SUSPENDED", "margin call unmet"));
-        eventually(() -> account(account).body("status", equalTo("SUSPENDED"), "acceptsTrades", is(false)));
+        // A suspended account takes no new business even while its member is active.
+        eventually(() -> account(account).body("status", equalTo("SUSPENDED"), "memberStatus", equalTo("ACTIVE"),
+                "acceptsBusiness", is(false)));
         publish(AccountEvents.ACCOUNT_STATUS_CHANGED, account,
                 new AccountStatusChanged(account, member, "ACTIVE", "margin call met"));
-        eventually(() -> account(account).body("status", equalTo("ACTIVE"), "acceptsTrades", is(true)));
+        eventually(() -> account(account).body("status", equalTo("ACTIVE"), "acceptsBusiness", is(true)));
 
         // The relay publishes the suspension again, byte for byte, as after a crash before it marked it published.
         redeliver(suspended);
@@ -118,10 +119,32 @@ class AccountEventConsumerTest {
         EventEnvelope marker = publish(AccountEvents.COLLATERAL_MOVEMENT_RECORDED, account,
                 new CollateralMovementRecorded(UUID.randomUUID().toString(), account, member, "DEPOSIT", "USD",
                         new BigDecimal("250000.00"), Instant.now()));
-        await().atMost(PATIENCE).until(() -> inboxRecords(marker.id()) == 1);
+        awaitInInbox(marker);
 
-        account(account).body("status", equalTo("ACTIVE"), "acceptsTrades", is(true));
-        assertThat(inboxRecords(suspended.id())).isEqualTo(1);
+        account(account).body("status", equalTo("ACTIVE"), "acceptsBusiness", is(true));
+        assertThat(inboxRecords(suspended)).isEqualTo(1);
+    }
+
+    @Test
+    void accountOpenedAgainByADifferentEventKeepsItsFirstTypeAndCurrency() {
+        String member = uniqueId("M");
+        String account = uniqueId("H-");
+        openAccount(account, member, "HOUSE");
+        EventEnvelope reopened = publish(AccountEvents.ACCOUNT_OPENED, account,
+                new AccountOpened(account, member, "CLIENT_OMNIBUS", "CNY", "ACTIVE"));
+        awaitInInbox(reopened);
+
+        account(account).body("accountType", equalTo("HOUSE"), "baseCurrency", equalTo("USD"));
+    }
+
+    @Test
+    void statusChangeOfAnAccountNeverOpenedHereIsIgnored() {
+        String account = uniqueId("X-");
+        EventEnvelope orphan = publish(AccountEvents.ACCOUNT_STATUS_CHANGED, account,
+                new AccountStatusChanged(account, uniqueId("M"), "SUSPENDED", "margin call unmet"));
+        awaitInInbox(orphan);
+
+        given().auth().oauth2(TestTokens.backOffice()).get("/accounts/{id}", account).then().statusCode(404);
     }
 
     private static void registerMember(String member) {
@@ -142,16 +165,15 @@ class AccountEventConsumerTest {
         await().atMost(PATIENCE).untilAsserted(assertion);
     }
 
-    private long inboxRecords(UUID eventId) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement query = connection.prepareStatement(
-                     "select count(*) from inbox_event where consumer = ? and event_id = ?")) {
-            query.setString(1, AccountEventConsumer.CONSUMER_NAME);
-            query.setObject(2, eventId);
-            try (ResultSet result = query.executeQuery()) {
-                result.next();
-                return result.getLong(1);
-            }
-        }
+    private void awaitInInbox(EventEnvelope event) {
+        await().atMost(PATIENCE).until(() -> inboxRecords(event) == 1);
+    }
+
+    private long inboxRecords(EventEnvelope event) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                        "select count(*) from inbox_event where consumer = :consumer and event_id = :id")
+                .setParameter("consumer", consumer.inboxConsumer())
+                .setParameter("id", event.id())
+                .getSingleResult()).longValue());
     }
 }

@@ -1,4 +1,4 @@
-package io.computeclearing.clearing;
+package io.computeclearing.platform.accounts;
 
 import io.computeclearing.platform.events.EventCodec;
 import io.computeclearing.platform.events.EventEnvelope;
@@ -10,11 +10,11 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Publishes account-service's events on the test broker the way its outbox relay does: keyed by aggregate id. */
-final class AccountEventFeed {
+final class AccountServiceRelay {
 
     private static final AtomicLong OUTBOX_POSITION = new AtomicLong();
 
-    private AccountEventFeed() {
+    private AccountServiceRelay() {
     }
 
     /** Publishes a new event and returns its envelope, so that a test can deliver it again. */

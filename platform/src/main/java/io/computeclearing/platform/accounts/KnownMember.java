@@ -1,6 +1,5 @@
-package io.computeclearing.clearing;
+package io.computeclearing.platform.accounts;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -11,12 +10,12 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * A clearing member's standing as account-service last published it. A suspended member's accounts take no new
- * trades, including accounts opened after the suspension.
+ * A clearing member's standing as account-service last published it. Kept apart from its accounts so that an account
+ * opened after its member was suspended starts out suspended with it.
  */
 @Entity
-@Table(name = "clearing_member")
-public class ClearingMember extends PanacheEntityBase {
+@Table(name = "known_member")
+public class KnownMember {
 
     public enum Status { ACTIVE, SUSPENDED }
 

@@ -1,0 +1,50 @@
+package io.computeclearing.platform.accounts;
+
+import io.computeclearing.platform.events.EventCodec;
+import io.computeclearing.platform.events.EventEnvelope;
+import io.computeclearing.platform.inbox.Inbox;
+import io.quarkus.arc.properties.IfBuildProperty;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Feeds the {@link AccountDirectory} from account-service's events, each event once: its inbox record commits with its
+ * effect, so a redelivered event changes nothing. An event that cannot be applied stops the channel rather than being
+ * skipped. The service binds the channel to {@code ccp.accounts.v1} with its own consumer group.
+ */
+@ApplicationScoped
+@IfBuildProperty(name = AccountDirectory.ENABLED, stringValue = "true")
+public class AccountDirectoryConsumer {
+
+    /** Incoming channel, bound to {@code ccp.accounts.v1} in the service's application.properties. */
+    public static final String CHANNEL = "accounts";
+
+    private final Inbox inbox;
+    private final AccountDirectory directory;
+    private final String inboxConsumer;
+
+    public AccountDirectoryConsumer(Inbox inbox, AccountDirectory directory,
+                                    @ConfigProperty(name = "quarkus.application.name") String applicationName) {
+        this.inbox = inbox;
+        this.directory = directory;
+        this.inboxConsumer = applicationName + "." + CHANNEL;
+    }
+
+    @Incoming(CHANNEL)
+    @Blocking
+    @Transactional
+    public void onAccountEvent(String message) {
+        EventEnvelope event = EventCodec.decode(message);
+        if (inbox.firstDelivery(inboxConsumer, event)) {
+            directory.apply(event);
+        }
+    }
+
+    /** This consumer's name in the inbox: the application's name and {@code .accounts}. */
+    public String inboxConsumer() {
+        return inboxConsumer;
+    }
+}
