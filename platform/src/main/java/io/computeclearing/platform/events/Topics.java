@@ -9,6 +9,12 @@ public final class Topics {
     /** Margin requirements per account and currency, published by margin-service. Key: account id. */
     public static final String MARGIN_REQUIREMENTS = "ccp.margin.requirements.v1";
 
+    /** Cleared trades and busts, one event per leg (CCP against one account), published by clearing-service. Key: account id. */
+    public static final String CLEARING_TRADES = "ccp.clearing.trades.v1";
+
+    /** Positions per account and instrument after each change, published by clearing-service. Key: account id. */
+    public static final String CLEARING_POSITIONS = "ccp.clearing.positions.v1";
+
     private Topics() {
     }
 }

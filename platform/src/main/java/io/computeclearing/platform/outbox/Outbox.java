@@ -8,18 +8,39 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import org.hibernate.Session;
 
+import java.sql.PreparedStatement;
+import java.sql.Types;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
- * Records events in the caller's transaction. If the transaction rolls back, the event never existed; if it commits,
- * {@link OutboxRelay} publishes it, however long the broker is away.
+ * Records events in the caller's transaction. If the transaction rolls back, the events never existed; if it commits,
+ * {@link OutboxRelay} publishes them, however long the broker is away. Rows are written with one batched JDBC
+ * statement per call, so recording the events of a batch of thousands of trades is a few round trips, not thousands.
  */
 @ApplicationScoped
 public class Outbox {
 
     private static final Object WAKE_UP = Outbox.class.getName() + ".wakeUp";
+    private static final int JDBC_BATCH = 1000;
+    private static final String INSERT = """
+            insert into outbox_event (event_id, topic, aggregate_type, aggregate_id, event_type, schema_version,
+                                      occurred_at, payload)
+            values (?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    /** One event to record: its type, the aggregate (also the Kafka key) and the payload. */
+    public record Pending(EventType<?> type, String aggregateId, Object payload) {
+
+        public static <P> Pending of(EventType<P> type, String aggregateId, P payload) {
+            return new Pending(type, aggregateId, payload);
+        }
+    }
 
     private final EntityManager em;
     private final TransactionSynchronizationRegistry transactions;
@@ -34,31 +55,62 @@ public class Outbox {
     /** Adds an event to the current transaction; there must be one. Returns the event id. */
     @Transactional(Transactional.TxType.MANDATORY)
     public <P> UUID record(EventType<P> type, String aggregateId, P payload) {
-        OutboxEvent event = new OutboxEvent();
-        event.eventId = UUID.randomUUID();
-        event.topic = type.topic();
-        event.aggregateType = type.aggregateType();
-        event.aggregateId = aggregateId;
-        event.eventType = type.name();
-        event.schemaVersion = type.schemaVersion();
-        event.occurredAt = Instant.now();
-        event.payload = EventCodec.toTree(payload).toString();
-        em.persist(event);
-        if (transactions.getResource(WAKE_UP) == null) {
-            transactions.putResource(WAKE_UP, Boolean.TRUE);
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                }
+        return recordAll(List.of(Pending.of(type, aggregateId, payload))).getFirst();
+    }
 
-                @Override
-                public void afterCompletion(int status) {
-                    if (status == Status.STATUS_COMMITTED) {
-                        relay.committed();
+    /** Adds events to the current transaction, in this order; there must be a transaction. Returns their ids. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<UUID> recordAll(List<Pending> events) {
+        if (events.isEmpty()) {
+            return List.of();
+        }
+        List<UUID> ids = new ArrayList<>(events.size());
+        OffsetDateTime now = OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC);
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                int pending = 0;
+                for (Pending event : events) {
+                    UUID id = UUID.randomUUID();
+                    ids.add(id);
+                    insert.setObject(1, id);
+                    insert.setString(2, event.type().topic());
+                    insert.setString(3, event.type().aggregateType());
+                    insert.setString(4, event.aggregateId());
+                    insert.setString(5, event.type().name());
+                    insert.setInt(6, event.type().schemaVersion());
+                    insert.setObject(7, now);
+                    insert.setObject(8, EventCodec.toTree(event.payload()).toString(), Types.OTHER);
+                    insert.addBatch();
+                    if (++pending == JDBC_BATCH) {
+                        insert.executeBatch();
+                        pending = 0;
                     }
                 }
-            });
+                if (pending > 0) {
+                    insert.executeBatch();
+                }
+            }
+        });
+        wakeRelayAfterCommit();
+        return ids;
+    }
+
+    private void wakeRelayAfterCommit() {
+        if (transactions.getResource(WAKE_UP) != null) {
+            return;
         }
-        return event.eventId;
+        transactions.putResource(WAKE_UP, Boolean.TRUE);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.committed();
+                }
+            }
+        });
     }
 }

@@ -2,6 +2,7 @@ package io.computeclearing.platform.security;
 
 import io.computeclearing.platform.problem.ProblemException;
 import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.json.JsonString;
 import jakarta.enterprise.context.RequestScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -36,8 +37,11 @@ public class Caller {
     public Optional<String> memberId() {
         if (identity.getPrincipal() instanceof JsonWebToken jwt) {
             Object claim = jwt.getClaim(MEMBER_CLAIM);
+            if (claim instanceof JsonString json) {
+                return Optional.of(json.getString());
+            }
             if (claim != null) {
-                return Optional.of(claim.toString().replace("\"", ""));
+                return Optional.of(claim.toString());
             }
         }
         return Optional.empty();

@@ -1,0 +1,39 @@
+package io.computeclearing.clearing.catalogue;
+
+import io.computeclearing.clearing.config.ClearingClock;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+/**
+ * Keeps the listings current without anyone asking: a roll at start-up and every hour (cheap and idempotent, so
+ * the day boundary is never missed by more than an hour in any zone).
+ */
+@ApplicationScoped
+public class ListingSchedule {
+
+    private static final Logger LOG = Logger.getLogger(ListingSchedule.class);
+
+    private final Listings listings;
+    private final ClearingClock clock;
+
+    public ListingSchedule(Listings listings, ClearingClock clock) {
+        this.listings = listings;
+        this.clock = clock;
+    }
+
+    void onStart(@Observes StartupEvent startup) {
+        roll();
+    }
+
+    @Scheduled(every = "1h", delayed = "1h", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void roll() {
+        Listings.RollResult result = listings.rollAll(clock.today());
+        if (!result.listed().isEmpty() || result.statusChanges() > 0) {
+            LOG.infof("listing roll as of %s: listed %s, %d status changes", result.asOf(), result.listed(),
+                    result.statusChanges());
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package io.computeclearing.clearing.day;
+
+import io.computeclearing.clearing.config.ClearingClock;
+import io.computeclearing.platform.problem.ProblemException;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Opens and closes business days, and tells trade capture which dates are open. */
+@ApplicationScoped
+@Transactional
+public class BusinessDays {
+
+    private final EntityManager em;
+    private final ClearingClock clock;
+
+    public BusinessDays(EntityManager em, ClearingClock clock) {
+        this.em = em;
+        this.clock = clock;
+    }
+
+    /** Opens the day; opening an open day again changes nothing, a closed day cannot reopen. */
+    public BusinessDay open(LocalDate date) {
+        BusinessDay day = BusinessDay.findById(date, LockModeType.PESSIMISTIC_WRITE);
+        if (day == null) {
+            day = new BusinessDay();
+            day.date = date;
+            day.status = BusinessDay.Status.OPEN;
+            day.openedAt = clock.now();
+            day.persist();
+        } else if (day.status == BusinessDay.Status.CLOSED) {
+            throw ProblemException.conflict("business-day-closed", "Business day closed",
+                    "business day " + date + " was closed at " + day.closedAt + " and cannot be opened again");
+        }
+        return day;
+    }
+
+    /**
+     * Closes the day; closing a closed day again changes nothing. Waits for trade batches of that day still being
+     * captured (they hold the day's row in share mode), so no trade lands in a day after it closed.
+     */
+    public BusinessDay close(LocalDate date) {
+        BusinessDay day = BusinessDay.findById(date, LockModeType.PESSIMISTIC_WRITE);
+        if (day == null) {
+            throw ProblemException.notFound("business day", date.toString());
+        }
+        if (day.status == BusinessDay.Status.OPEN) {
+            day.status = BusinessDay.Status.CLOSED;
+            day.closedAt = clock.now();
+        }
+        return day;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<BusinessDay> list(BusinessDay.Status status) {
+        Sort latestFirst = Sort.descending("date");
+        return status == null ? BusinessDay.listAll(latestFirst) : BusinessDay.list("status", latestFirst, status);
+    }
+
+    /**
+     * Which of the dates are open, holding them open (a share lock, in sorted order) until the caller's transaction
+     * ends: a concurrent close waits for it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Set<LocalDate> holdOpen(Collection<LocalDate> dates) {
+        if (dates.isEmpty()) {
+            return Set.of();
+        }
+        return em.createQuery("from BusinessDay d where d.date in :dates and d.status = :open order by d.date",
+                        BusinessDay.class)
+                .setParameter("dates", dates)
+                .setParameter("open", BusinessDay.Status.OPEN)
+                .setLockMode(LockModeType.PESSIMISTIC_READ)
+                .getResultStream()
+                .map(day -> day.date)
+                .collect(Collectors.toUnmodifiableSet());
+    }
+}

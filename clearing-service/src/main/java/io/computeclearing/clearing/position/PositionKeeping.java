@@ -1,0 +1,110 @@
+package io.computeclearing.clearing.position;
+
+import io.computeclearing.clearing.trade.TradeLeg;
+import io.computeclearing.platform.accounts.KnownAccount;
+import io.computeclearing.platform.events.clearing.ClearingEvents;
+import io.computeclearing.platform.events.clearing.ClearingEvents.PositionChanged;
+import io.computeclearing.platform.outbox.Outbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.hibernate.Session;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Applies cleared legs to positions and publishes each changed position. One statement per batch: the legs are
+ * aggregated per account and instrument in memory, then upserted together in a fixed order (account, instrument), so
+ * two batches touching the same positions lock them in the same order and never deadlock.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class PositionKeeping {
+
+    /**
+     * Netting rows: new net = old net + (long part - short part), split again into long or short. Gross rows add
+     * both parts. The rows arrive as arrays (one parameter each, whatever the batch size) in lock order.
+     */
+    private static final String UPSERT = """
+            insert into position as p (account_id, instrument_id, member_id, gross, long_quantity, short_quantity,
+                                       version, business_date, updated_at)
+            select d.account_id, d.instrument_id, d.member_id, d.gross, d.long_part, d.short_part, 1, d.business_date, now()
+            from unnest(?::text[], ?::text[], ?::text[], ?::boolean[], ?::bigint[], ?::bigint[], ?::date[])
+                 with ordinality as d(account_id, instrument_id, member_id, gross, long_part, short_part, business_date, n)
+            order by d.n
+            on conflict (account_id, instrument_id) do update set
+                long_quantity = case when p.gross then p.long_quantity + excluded.long_quantity
+                    else greatest(p.long_quantity - p.short_quantity + excluded.long_quantity - excluded.short_quantity, 0) end,
+                short_quantity = case when p.gross then p.short_quantity + excluded.short_quantity
+                    else greatest(p.short_quantity - p.long_quantity + excluded.short_quantity - excluded.long_quantity, 0) end,
+                version = p.version + 1,
+                business_date = greatest(p.business_date, excluded.business_date),
+                updated_at = excluded.updated_at
+            returning account_id, member_id, instrument_id, long_quantity, short_quantity, version, business_date""";
+
+    private final EntityManager em;
+    private final Outbox outbox;
+
+    public PositionKeeping(EntityManager em, Outbox outbox) {
+        this.em = em;
+        this.outbox = outbox;
+    }
+
+    /** Applies the legs (accounts: the directory's view of every account they name); returns the new positions. */
+    public List<PositionChanged> apply(Collection<TradeLeg> legs, Map<String, KnownAccount> accounts) {
+        List<PositionDelta> deltas = PositionDelta.of(legs, accounts);
+        if (deltas.isEmpty()) {
+            return List.of();
+        }
+        List<PositionChanged> changed = em.unwrap(Session.class).doReturningWork(connection -> upsert(connection, deltas));
+        outbox.recordAll(changed.stream()
+                .map(position -> Outbox.Pending.of(ClearingEvents.POSITION_CHANGED, position.accountId(), position))
+                .toList());
+        return changed;
+    }
+
+    private static List<PositionChanged> upsert(Connection connection, List<PositionDelta> deltas) throws SQLException {
+        int n = deltas.size();
+        String[] accounts = new String[n], instruments = new String[n], members = new String[n];
+        Boolean[] gross = new Boolean[n];
+        Long[] longParts = new Long[n], shortParts = new Long[n];
+        String[] dates = new String[n];
+        for (int i = 0; i < n; i++) {
+            PositionDelta delta = deltas.get(i);
+            accounts[i] = delta.accountId();
+            instruments[i] = delta.instrumentId();
+            members[i] = delta.memberId();
+            gross[i] = delta.gross();
+            longParts[i] = delta.longPart();
+            shortParts[i] = delta.shortPart();
+            dates[i] = delta.businessDate().toString();
+        }
+        try (PreparedStatement statement = connection.prepareStatement(UPSERT)) {
+            statement.setArray(1, connection.createArrayOf("text", accounts));
+            statement.setArray(2, connection.createArrayOf("text", instruments));
+            statement.setArray(3, connection.createArrayOf("text", members));
+            statement.setArray(4, connection.createArrayOf("boolean", gross));
+            statement.setArray(5, connection.createArrayOf("bigint", longParts));
+            statement.setArray(6, connection.createArrayOf("bigint", shortParts));
+            statement.setArray(7, connection.createArrayOf("text", dates));
+            List<PositionChanged> changed = new ArrayList<>(n);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    long longQuantity = rows.getLong("long_quantity");
+                    long shortQuantity = rows.getLong("short_quantity");
+                    changed.add(new PositionChanged(rows.getString("account_id"), rows.getString("member_id"),
+                            rows.getString("instrument_id"), longQuantity, shortQuantity, longQuantity - shortQuantity,
+                            rows.getDate("business_date").toLocalDate(), rows.getLong("version")));
+                }
+            }
+            return changed;
+        }
+    }
+}

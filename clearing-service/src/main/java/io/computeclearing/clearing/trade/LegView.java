@@ -1,0 +1,20 @@
+package io.computeclearing.clearing.trade;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * A trade as one account sees it after novation: its side against the CCP. {@code quantity} is the number of
+ * contracts (positive), {@code side} the direction. The other account of the trade is not shown.
+ */
+public record LegView(long legId, long tradeId, String exchangeTradeId, String accountId, String memberId,
+                      String instrumentId, TradeLeg.Side side, long quantity, BigDecimal price, Instant tradeTime,
+                      LocalDate businessDate, Trade.Status status) {
+
+    public static LegView of(TradeLeg leg) {
+        Trade trade = leg.trade;
+        return new LegView(leg.id, trade.id, trade.exchangeTradeId, leg.accountId, leg.memberId, leg.instrumentId,
+                leg.side, leg.contracts(), trade.price, trade.tradeTime, leg.businessDate, trade.status);
+    }
+}

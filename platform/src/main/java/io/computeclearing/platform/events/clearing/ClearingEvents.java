@@ -1,0 +1,73 @@
+package io.computeclearing.platform.events.clearing;
+
+import io.computeclearing.platform.events.EventType;
+import io.computeclearing.platform.events.Topics;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * Events published by clearing-service. Trades go to {@link Topics#CLEARING_TRADES} and positions to
+ * {@link Topics#CLEARING_POSITIONS}, all keyed by account id, so one account's trades and positions each stay in order.
+ */
+public final class ClearingEvents {
+
+    public static final EventType<TradeCleared> TRADE_CLEARED =
+            EventType.of(Topics.CLEARING_TRADES, "account", "TradeCleared", 1, TradeCleared.class);
+    public static final EventType<TradeBusted> TRADE_BUSTED =
+            EventType.of(Topics.CLEARING_TRADES, "account", "TradeBusted", 1, TradeBusted.class);
+    public static final EventType<GiveUpAccepted> GIVE_UP_ACCEPTED =
+            EventType.of(Topics.CLEARING_TRADES, "account", "GiveUpAccepted", 1, GiveUpAccepted.class);
+    public static final EventType<PositionChanged> POSITION_CHANGED =
+            EventType.of(Topics.CLEARING_POSITIONS, "account", "PositionChanged", 1, PositionChanged.class);
+
+    private ClearingEvents() {
+    }
+
+    /**
+     * One leg of a novated trade: the CCP became the counterparty of {@code accountId}. A trade clears as two legs,
+     * {@code BUY} for the buyer's account and {@code SELL} for the seller's, each published on its own account's key.
+     * {@code quantity} is positive (contracts; the side gives the direction); {@code price} is in {@code currency} per
+     * unit of the underlying, at the instrument's tick scale, and may be zero or negative; one contract is
+     * {@code contractUnit} units, so the trade's notional is {@code price x quantity x contractUnit}.
+     */
+    public record TradeCleared(long tradeId, long legId, String exchangeTradeId, String instrumentId, String side,
+                               long quantity, BigDecimal price, String currency, BigDecimal contractUnit,
+                               Instant tradeTime, LocalDate businessDate, String accountId, String memberId) {
+    }
+
+    /**
+     * A cleared leg was cancelled by the back office: its effect on the account's position is reversed exactly.
+     * The fields repeat the leg as it was cleared ({@code side}, {@code quantity}, {@code price},
+     * {@code businessDate} of the trade); {@code bustBusinessDate} is the business date the bust belongs to.
+     */
+    public record TradeBusted(long tradeId, long legId, String exchangeTradeId, String instrumentId, String side,
+                              long quantity, BigDecimal price, String currency, BigDecimal contractUnit,
+                              LocalDate businessDate, LocalDate bustBusinessDate, String accountId, String memberId,
+                              String reason, Instant bustedAt) {
+    }
+
+    /**
+     * A leg of a cleared trade moved from one member's account to another's, which accepted it (a give-up): the
+     * giving account no longer holds {@code quantity} contracts on {@code side}, the receiving account does, at the
+     * trade's {@code price}. Published twice, once keyed by each of the two accounts ({@code accountId} says which).
+     * {@code fromLegId} is the leg taken back, {@code toLegId} the receiving account's new leg.
+     */
+    public record GiveUpAccepted(long giveUpId, long tradeId, long fromLegId, long toLegId, String exchangeTradeId,
+                                 String instrumentId, String side, long quantity, BigDecimal price, String currency,
+                                 BigDecimal contractUnit, LocalDate businessDate, String fromAccountId,
+                                 String fromMemberId, String toAccountId, String toMemberId, String accountId,
+                                 Instant acceptedAt) {
+    }
+
+    /**
+     * An account's position in one instrument after a change (a batch of trades, a bust, a give-up). House and client
+     * segregated accounts net, so at most one of {@code longQuantity} and {@code shortQuantity} is non-zero; a client
+     * omnibus account keeps both gross. {@code netQuantity = longQuantity - shortQuantity}. {@code version} rises by
+     * one with every change of this account and instrument: a consumer keeps the highest and drops older ones.
+     */
+    public record PositionChanged(String accountId, String memberId, String instrumentId, long longQuantity,
+                                  long shortQuantity, long netQuantity, LocalDate businessDate, long version) {
+    }
+}
