@@ -25,7 +25,8 @@ class AccessControlTest {
             "GET, /catalogue/instruments/GH100-202701", "POST, /catalogue/listings/roll",
             "GET, /business-days", "POST, /business-days/2026-11-24/open", "POST, /business-days/2026-11-24/close",
             "POST, /trades", "POST, /trades/batch", "GET, /trades", "GET, /trades/1",
-            "GET, /positions", "GET, /open-interest"})
+            "GET, /positions", "GET, /open-interest", "POST, /trades/1/bust", "POST, /trades/1/correct",
+            "POST, /trades/1/give-ups", "GET, /give-ups", "POST, /give-ups/1/accept", "POST, /give-ups/1/reject"})
     void everyEndpointNeedsAToken(String method, String path) {
         Api.anonymous().body("{}").request(method, path).then().statusCode(401);
     }
@@ -36,7 +37,9 @@ class AccessControlTest {
             "member, GET, /trades/1", "member, GET, /open-interest",
             "member, POST, /catalogue/families", "risk, POST, /catalogue/families",
             "member, PUT, /catalogue/families/GH100/holidays", "member, POST, /catalogue/listings/roll",
-            "member, POST, /business-days/2026-11-24/open", "risk, POST, /business-days/2026-11-24/close"})
+            "member, POST, /business-days/2026-11-24/open", "risk, POST, /business-days/2026-11-24/close",
+            "member, POST, /trades/1/bust", "risk, POST, /trades/1/bust", "member, POST, /trades/1/correct",
+            "risk, POST, /trades/1/give-ups", "risk, GET, /give-ups", "admin, POST, /give-ups/1/accept"})
     void aRoleMayOnlyDoItsOwnJob(String role, String method, String path) {
         String token = switch (role) {
             case "member" -> TestTokens.member("ALPHA");

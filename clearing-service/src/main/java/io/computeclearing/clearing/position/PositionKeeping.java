@@ -20,9 +20,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Applies cleared legs to positions and publishes each changed position. One statement per batch: the legs are
- * aggregated per account and instrument in memory, then upserted together in a fixed order (account, instrument), so
- * two batches touching the same positions lock them in the same order and never deadlock.
+ * Applies legs to positions and publishes each changed position. One statement per batch: the legs are aggregated
+ * per account and instrument in memory, then upserted together in a fixed order (account, instrument), so two batches
+ * touching the same positions lock them in the same order and never deadlock. Reversal legs (busts, give-ups) take
+ * contracts back out of existing rows; their rows are locked in the same order first.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -49,6 +50,33 @@ public class PositionKeeping {
                 updated_at = excluded.updated_at
             returning account_id, member_id, instrument_id, long_quantity, short_quantity, version, business_date""";
 
+    /**
+     * Reductions (a bust or give-up taking contracts back out of a bucket: a negative long or short part) update the
+     * existing row; they cannot go through the upsert, whose proposed row must itself satisfy the table's checks.
+     */
+    private static final String REDUCE = """
+            update position as p set
+                long_quantity = case when p.gross then p.long_quantity + d.long_part
+                    else greatest(p.long_quantity - p.short_quantity + d.long_part - d.short_part, 0) end,
+                short_quantity = case when p.gross then p.short_quantity + d.short_part
+                    else greatest(p.short_quantity - p.long_quantity + d.short_part - d.long_part, 0) end,
+                version = p.version + 1,
+                business_date = greatest(p.business_date, d.business_date),
+                updated_at = now()
+            from unnest(?::text[], ?::text[], ?::text[], ?::boolean[], ?::bigint[], ?::bigint[], ?::date[])
+                 as d(account_id, instrument_id, member_id, gross, long_part, short_part, business_date)
+            where p.account_id = d.account_id and p.instrument_id = d.instrument_id
+            returning p.account_id, p.member_id, p.instrument_id, p.long_quantity, p.short_quantity, p.version,
+                      p.business_date""";
+
+    /** Locks the existing rows of a change that mixes reductions and additions, in lock order, before either runs. */
+    private static final String LOCK = """
+            select 1 from position p
+            join unnest(?::text[], ?::text[]) as d(account_id, instrument_id)
+              on p.account_id = d.account_id and p.instrument_id = d.instrument_id
+            order by p.account_id, p.instrument_id
+            for update of p""";
+
     private final EntityManager em;
     private final Outbox outbox;
 
@@ -63,14 +91,41 @@ public class PositionKeeping {
         if (deltas.isEmpty()) {
             return List.of();
         }
-        List<PositionChanged> changed = em.unwrap(Session.class).doReturningWork(connection -> upsert(connection, deltas));
+        List<PositionDelta> reductions = deltas.stream().filter(d -> d.longPart() < 0 || d.shortPart() < 0).toList();
+        List<PositionChanged> changed = em.unwrap(Session.class).doReturningWork(connection -> {
+            if (reductions.isEmpty()) {
+                return write(connection, UPSERT, deltas);
+            }
+            lock(connection, deltas);
+            List<PositionChanged> reduced = write(connection, REDUCE, reductions);
+            if (reduced.size() != reductions.size()) {
+                throw new IllegalStateException("a reversal found no position to take contracts from: " + reductions);
+            }
+            List<PositionDelta> additions = deltas.stream().filter(d -> !reductions.contains(d)).toList();
+            List<PositionChanged> all = new ArrayList<>(reduced);
+            if (!additions.isEmpty()) {
+                all.addAll(write(connection, UPSERT, additions));
+            }
+            return all;
+        });
         outbox.recordAll(changed.stream()
                 .map(position -> Outbox.Pending.of(ClearingEvents.POSITION_CHANGED, position.accountId(), position))
                 .toList());
         return changed;
     }
 
-    private static List<PositionChanged> upsert(Connection connection, List<PositionDelta> deltas) throws SQLException {
+    private static void lock(Connection connection, List<PositionDelta> deltas) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(LOCK)) {
+            statement.setArray(1, connection.createArrayOf("text",
+                    deltas.stream().map(PositionDelta::accountId).toArray(String[]::new)));
+            statement.setArray(2, connection.createArrayOf("text",
+                    deltas.stream().map(PositionDelta::instrumentId).toArray(String[]::new)));
+            statement.executeQuery().close();
+        }
+    }
+
+    private static List<PositionChanged> write(Connection connection, String sql, List<PositionDelta> deltas)
+            throws SQLException {
         int n = deltas.size();
         String[] accounts = new String[n], instruments = new String[n], members = new String[n];
         Boolean[] gross = new Boolean[n];
@@ -86,7 +141,7 @@ public class PositionKeeping {
             shortParts[i] = delta.shortPart();
             dates[i] = delta.businessDate().toString();
         }
-        try (PreparedStatement statement = connection.prepareStatement(UPSERT)) {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setArray(1, connection.createArrayOf("text", accounts));
             statement.setArray(2, connection.createArrayOf("text", instruments));
             statement.setArray(3, connection.createArrayOf("text", members));

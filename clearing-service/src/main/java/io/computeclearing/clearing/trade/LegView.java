@@ -6,15 +6,16 @@ import java.time.LocalDate;
 
 /**
  * A trade as one account sees it after novation: its side against the CCP. {@code quantity} is the number of
- * contracts (positive), {@code side} the direction. The other account of the trade is not shown.
+ * contracts (positive), {@code side} the direction; {@code kind} REVERSAL takes that many back out (a bust, or the leg
+ * given up), GIVE_UP is a leg received from another member. The other account of the trade is not shown.
  */
 public record LegView(long legId, long tradeId, String exchangeTradeId, String accountId, String memberId,
-                      String instrumentId, TradeLeg.Side side, long quantity, BigDecimal price, Instant tradeTime,
-                      LocalDate businessDate, Trade.Status status) {
+                      String instrumentId, TradeLeg.Side side, TradeLeg.Kind kind, long quantity, BigDecimal price,
+                      Instant tradeTime, LocalDate businessDate, Trade.Status status) {
 
     public static LegView of(TradeLeg leg) {
         Trade trade = leg.trade;
         return new LegView(leg.id, trade.id, trade.exchangeTradeId, leg.accountId, leg.memberId, leg.instrumentId,
-                leg.side, leg.contracts(), trade.price, trade.tradeTime, leg.businessDate, trade.status);
+                leg.side, leg.kind, leg.contracts(), trade.price, trade.tradeTime, leg.businessDate, trade.status);
     }
 }

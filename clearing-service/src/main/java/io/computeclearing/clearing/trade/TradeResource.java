@@ -111,7 +111,8 @@ public class TradeResource {
 
     /**
      * Busts the trade and clears a corrected copy linked to it ({@code correctsTradeId}), atomically: if the
-     * corrected trade breaks a rule (422 {@code /problems/trade-rejected}), the original stays cleared.
+     * corrected trade breaks a rule (422 {@code /problems/trade-rejected}), the original stays cleared. Accounts not
+     * named stay with whoever holds each side now (after a give-up, the receiving account).
      */
     @POST
     @Path("/{id}/correct")
@@ -126,8 +127,8 @@ public class TradeResource {
         TradeSubmission replacement = new TradeSubmission(original.exchangeTradeId(), original.instrumentId(),
                 request.quantity() == null ? original.quantity() : request.quantity(),
                 request.price() == null ? original.price() : request.price(),
-                request.buyerAccountId() == null ? original.buyerAccountId() : request.buyerAccountId(),
-                request.sellerAccountId() == null ? original.sellerAccountId() : request.sellerAccountId(),
+                request.buyerAccountId() == null ? holder(original, TradeLeg.Side.BUY) : request.buyerAccountId(),
+                request.sellerAccountId() == null ? holder(original, TradeLeg.Side.SELL) : request.sellerAccountId(),
                 original.tradeTime(), original.businessDate());
         TradeBusts.Correction correction = busts.correct(id, replacement, reason(request.reason()));
         return new CorrectionView(TradeView.of(correction.busted()), TradeView.of(correction.corrected()));
@@ -146,6 +147,13 @@ public class TradeResource {
         }
         GiveUp giveUp = giveUps.request(caller, id, request.side(), request.toAccountId());
         return Response.created(URI.create("/give-ups/" + giveUp.id)).entity(GiveUpView.of(giveUp)).build();
+    }
+
+    /** The account that holds the side now: after an accepted give-up, the receiving account. */
+    private static String holder(TradeView trade, TradeLeg.Side side) {
+        return trade.legs().stream().filter(l -> l.side() == side && l.kind() != TradeLeg.Kind.REVERSAL
+                        && !l.reversed()).map(TradeView.Leg::accountId).findFirst()
+                .orElse(side == TradeLeg.Side.BUY ? trade.buyerAccountId() : trade.sellerAccountId());
     }
 
     private static String reason(String reason) {

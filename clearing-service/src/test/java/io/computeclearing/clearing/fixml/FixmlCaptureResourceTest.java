@@ -65,7 +65,7 @@ class FixmlCaptureResourceTest {
         post(fixml.render("trdcaptrpt-gh100-new.xml")).then().statusCode(200)
                 .body("accepted", equalTo(1))
                 .body("results[0].position", equalTo(1))
-                .body("results[0].reportId", equalTo("RPT-" + Api.today().toString() + "-000187"))
+                .body("results[0].reportId", equalTo("RPT-20261124-000187"))
                 .body("results[0].exchangeTradeId", equalTo(fixml.tradeId()))
                 .body("results[0].transactionType", equalTo("NEW"))
                 .body("results[0].status", equalTo("ACCEPTED"));
@@ -138,7 +138,8 @@ class FixmlCaptureResourceTest {
         post(truncated).then().statusCode(400).contentType("application/problem+json")
                 .body("type", equalTo("/problems/malformed-fixml"));
 
-        String xxe = good.replaceFirst("<FIXML ", "<!DOCTYPE FIXML [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>\n<FIXML ")
+        String doctype = "<!DOCTYPE FIXML [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>\n";
+        String xxe = good.replaceFirst("<FIXML ", doctype + "<FIXML ")
                 .replace("ClOrdID=\"A-778812\"", "ClOrdID=\"&xxe;\"");
         post(xxe).then().statusCode(400).body("type", equalTo("/problems/malformed-fixml"))
                 .body("detail", startsWith("Refused: the document declares a DOCTYPE."));

@@ -66,11 +66,15 @@ class GiveUpTest {
         Api.as(TestTokens.member(receiving)).queryParam("accountId", to).get("/trades").then().statusCode(200)
                 .body("items", hasSize(1)).body("items[0].side", equalTo("BUY"));
 
+        java.util.Set<String> seen = new java.util.HashSet<>();
         List<GiveUpAccepted> events = TopicProbe.readUntil(Topics.CLEARING_TRADES,
-                        r -> r.key().equals(to) && r.value().contains("GiveUpAccepted"), Duration.ofSeconds(30))
-                .stream().filter(r -> r.value().contains("GiveUpAccepted") && r.value().contains(trade.exchangeTradeId()))
+                        r -> r.value().contains("GiveUpAccepted") && r.value().contains(trade.exchangeTradeId())
+                                && seen.add(r.key()) && seen.size() == 2, Duration.ofSeconds(30))
+                .stream()
+                .filter(r -> r.value().contains("GiveUpAccepted") && r.value().contains(trade.exchangeTradeId()))
                 .map(r -> {
-                    GiveUpAccepted e = EventCodec.payload(EventCodec.decode(r.value()), ClearingEvents.GIVE_UP_ACCEPTED);
+                    GiveUpAccepted e = EventCodec.payload(EventCodec.decode(r.value()),
+                            ClearingEvents.GIVE_UP_ACCEPTED);
                     assertThat(e.accountId()).isEqualTo(r.key());
                     return e;
                 }).toList();

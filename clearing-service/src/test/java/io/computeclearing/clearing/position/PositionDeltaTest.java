@@ -35,6 +35,26 @@ class PositionDeltaTest {
         assertThat(deltas.get(2).shortPart()).isEqualTo(2);
     }
 
+    @Test
+    void aReversalTakesContractsBackOutOfTheBucketTheyWentInto() {
+        Map<String, KnownAccount> accounts = Map.of("B-H", account("B-H", KnownAccount.AccountType.HOUSE),
+                "A-O", account("A-O", KnownAccount.AccountType.CLIENT_OMNIBUS));
+        TradeLeg bought = leg("A-O", "GH100-202701", 7, MONDAY);
+        TradeLeg sold = leg("B-H", "GH100-202701", -7, MONDAY);
+
+        List<PositionDelta> deltas = PositionDelta.of(List.of(bought.reverse(), sold.reverse()), accounts);
+
+        // omnibus: long shrinks by 7 (short does not grow); house: the net moves back up by 7
+        assertThat(deltas).containsExactly(
+                new PositionDelta("A-O", "GH100-202701", "M", true, -7, 0, MONDAY),
+                new PositionDelta("B-H", "GH100-202701", "M", false, 0, -7, MONDAY));
+        assertThat(deltas.get(0).longPart()).isEqualTo(-7);
+        assertThat(deltas.get(0).shortPart()).isZero();
+        assertThat(deltas.get(1).longPart()).isEqualTo(7);
+        assertThat(deltas.get(1).shortPart()).isZero();
+        assertThat(bought.reversed).isTrue();
+    }
+
     private static KnownAccount account(String id, KnownAccount.AccountType type) {
         KnownAccount account = new KnownAccount();
         account.id = id;
