@@ -1,5 +1,6 @@
 package io.computeclearing.account;
 
+import io.computeclearing.testsupport.DatabaseProbe;
 import io.computeclearing.platform.events.EventCodec;
 import io.computeclearing.platform.events.Topics;
 import io.computeclearing.platform.events.account.AccountEvents;

@@ -1,5 +1,6 @@
 package io.computeclearing.account;
 
+import io.computeclearing.testsupport.DatabaseProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;

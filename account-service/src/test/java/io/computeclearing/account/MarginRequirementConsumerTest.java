@@ -1,5 +1,6 @@
 package io.computeclearing.account;
 
+import io.computeclearing.testsupport.DatabaseProbe;
 import io.computeclearing.account.messaging.MarginRequirementConsumer;
 import io.computeclearing.platform.events.EventCodec;
 import io.computeclearing.platform.events.EventEnvelope;

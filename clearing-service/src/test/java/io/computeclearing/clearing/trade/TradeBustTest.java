@@ -1,8 +1,8 @@
 package io.computeclearing.clearing.trade;
 
+import io.computeclearing.testsupport.DatabaseProbe;
 import io.computeclearing.clearing.Accounts;
 import io.computeclearing.clearing.Api;
-import io.computeclearing.clearing.DatabaseProbe;
 import io.computeclearing.clearing.TestTrade;
 import io.computeclearing.platform.events.EventCodec;
 import io.computeclearing.platform.events.EventEnvelope;

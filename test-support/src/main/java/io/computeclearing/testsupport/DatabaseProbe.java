@@ -1,6 +1,5 @@
-package io.computeclearing.clearing;
+package io.computeclearing.testsupport;
 
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.sql.Connection;
@@ -8,14 +7,18 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import javax.sql.DataSource;
 
-/** Plain SQL against the service's database, to check what was (or was not) written and what the database refuses. */
+/**
+ * Plain SQL against the service's database, to check in a Quarkus test what was (or was not) written and what the
+ * database refuses. A bean: inject it.
+ */
 @ApplicationScoped
 public class DatabaseProbe {
 
-    private final AgroalDataSource dataSource;
+    private final DataSource dataSource;
 
-    public DatabaseProbe(AgroalDataSource dataSource) {
+    public DatabaseProbe(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
