@@ -1,0 +1,63 @@
+package io.computeclearing.margin.parameters;
+
+import io.computeclearing.platform.problem.ProblemException;
+import io.computeclearing.platform.security.Caller;
+import io.computeclearing.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/** SPAN risk parameters per product family: risk changes them, staff read them. */
+@Path("/risk-parameters")
+public class RiskParameterResource {
+
+    private final RiskParameters parameters;
+    private final Caller caller;
+
+    public RiskParameterResource(RiskParameters parameters, Caller caller) {
+        this.parameters = parameters;
+        this.caller = caller;
+    }
+
+    /** The parameters in force today, one version per family. */
+    @GET
+    @RolesAllowed({Roles.RISK, Roles.BACK_OFFICE, Roles.ADMIN})
+    public List<RiskParameterView> inForce() {
+        return parameters.inForce(today()).values().stream().map(RiskParameterView::of).toList();
+    }
+
+    @GET
+    @Path("/{family}")
+    @RolesAllowed({Roles.RISK, Roles.BACK_OFFICE, Roles.ADMIN})
+    public RiskParameterView get(@PathParam("family") String family) {
+        return parameters.inForce(family, today()).map(RiskParameterView::of)
+                .orElseThrow(() -> ProblemException.notFound("risk parameters", family));
+    }
+
+    /** A new version of the family's parameters (the first one creates the family), effective from its date. */
+    @PUT
+    @Path("/{family}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.RISK)
+    public Response revise(@PathParam("family") String family, NewRiskParameters request) {
+        if (request == null) {
+            throw ProblemException.invalid("body", "the new parameters are required");
+        }
+        RiskParameterSet created = parameters.revise(family, request, caller.name(), today());
+        return Response.created(URI.create("/risk-parameters/" + family)).entity(RiskParameterView.of(created)).build();
+    }
+
+    private static LocalDate today() {
+        return LocalDate.now(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,78 @@
+package io.computeclearing.margin.requirement;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.computeclearing.platform.accounts.AccountDirectory;
+import io.computeclearing.platform.accounts.KnownAccount;
+import io.computeclearing.platform.problem.ProblemException;
+import io.computeclearing.platform.security.Caller;
+import io.computeclearing.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** An account's last margin requirement, per currency, with its SPAN breakdown per combined commodity. */
+@Path("/margin/accounts")
+public class AccountMarginResource {
+
+    /**
+     * The requirement in one currency; {@code commodities} is the engine's breakdown per combined commodity (exact,
+     * unrounded figures in the commodity's currency).
+     */
+    public record CurrencyMargin(String currency, BigDecimal initialMargin, BigDecimal maintenanceMargin,
+                                 JsonNode commodities) {
+    }
+
+    public record AccountMarginView(String accountId, Instant calculatedAt, List<CurrencyMargin> requirements) {
+    }
+
+    private final AccountDirectory directory;
+    private final Caller caller;
+    private final ObjectMapper json;
+
+    public AccountMarginResource(AccountDirectory directory, Caller caller, ObjectMapper json) {
+        this.directory = directory;
+        this.caller = caller;
+        this.json = json;
+    }
+
+    /**
+     * Staff see any account; a member user only its own member's accounts in the account directory, any other is 404.
+     */
+    @GET
+    @Path("/{accountId}")
+    @RolesAllowed({Roles.RISK, Roles.BACK_OFFICE, Roles.ADMIN, Roles.MEMBER})
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public AccountMarginView get(@PathParam("accountId") String accountId) {
+        Optional<KnownAccount> account = directory.find(accountId);
+        if (account.isPresent()) {
+            caller.requireAccess(account.get().memberId, "margin of account", accountId);
+        } else if (!caller.seesAllMembers()) {
+            throw ProblemException.notFound("margin of account", accountId);
+        }
+        List<AccountMargin> rows = AccountMargin.ofAccount(accountId);
+        if (rows.isEmpty() && account.isEmpty()) {
+            throw ProblemException.notFound("margin of account", accountId);
+        }
+        Instant calculatedAt = rows.stream().map(r -> r.calculatedAt).findFirst().orElse(null);
+        return new AccountMarginView(accountId, calculatedAt, rows.stream().map(this::view).toList());
+    }
+
+    private CurrencyMargin view(AccountMargin row) {
+        try {
+            return new CurrencyMargin(row.currency, row.initialMargin, row.maintenanceMargin,
+                    json.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).readTree(row.breakdown));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored margin breakdown of " + row.accountId + " is not JSON", e);
+        }
+    }
+}
