@@ -98,6 +98,9 @@ final class Demo {
         if (clearingService != null) {
             showClearingLearntAccounts(backOffice);
             new DemoTrades(this, out, json, clearingService).run(backOffice, alice, bob);
+            if (alice != null) {
+                showMarginArrived(backOffice, alice);
+            }
         } else {
             out.println("  - clearing-service is not running: skipped the check that it learnt the accounts from events");
         }
@@ -172,6 +175,39 @@ final class Demo {
         step(response.status() == 200, "alice (member ALPHA) reads GET /accounts/ALPHA-H/balances", response);
         if (response.status() == 200) {
             out.println("      " + balanceSummary(response.body()));
+        }
+    }
+
+    /**
+     * The trades reach margin-service as position events; its SPAN requirement comes back to account-service as an
+     * event. ALPHA-H holds a CNY token future in a USD account, so the back office first records a USD/CNY rate.
+     */
+    private void showMarginArrived(String backOffice, String alice) {
+        Response fx = call(backOffice, "PUT", accountService + "/collateral/fx-rates/USD/CNY",
+                Map.of("rate", new BigDecimal("7.10")), null);
+        step(fx.status() == 200 || fx.status() == 201, "PUT /collateral/fx-rates/USD/CNY 7.10", fx);
+        Response response = null;
+        for (int attempt = 0; attempt < 30; attempt++) {
+            response = call(alice, "GET", accountService + "/accounts/ALPHA-H/balances", null, null);
+            if (response.status() == 200 && requirement(response.body()).signum() > 0) {
+                break;
+            }
+            sleep(Duration.ofSeconds(1));
+        }
+        boolean arrived = response != null && response.status() == 200 && requirement(response.body()).signum() > 0;
+        step(arrived, "margin-service's SPAN requirement for ALPHA-H reached account-service (alice reads her balances)",
+                response);
+        if (arrived) {
+            out.println("      " + balanceSummary(response.body()));
+        }
+    }
+
+    private BigDecimal requirement(String body) {
+        try {
+            JsonNode value = json.readTree(body).path("marginRequirement");
+            return value.isNumber() ? value.decimalValue() : BigDecimal.ZERO;
+        } catch (IOException notJson) {
+            return BigDecimal.ZERO;
         }
     }
 
