@@ -52,10 +52,6 @@ public final class KafkaBroker implements AutoCloseable {
         return "localhost:" + brokerPort;
     }
 
-    public synchronized boolean isRunning() {
-        return server != null;
-    }
-
     /** Starts the broker again after {@link #stop()}, with the same data. */
     public synchronized void start() {
         if (server != null) {

@@ -115,13 +115,6 @@ public class OutboxRelay {
         return total;
     }
 
-    /** Number of committed events not yet acknowledged by the broker. */
-    public long pendingCount() {
-        return QuarkusTransaction.joiningExisting().call(() -> em
-                .createQuery("select count(e) from OutboxEvent e where e.publishedAt is null", Long.class)
-                .getSingleResult());
-    }
-
     private int publishBatch() {
         boolean locked = (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(:key)")
                 .setParameter("key", RELAY_LOCK)
