@@ -176,7 +176,7 @@ class MarginRequirementConsumerTest {
         // maintenance is the SPAN result; initial = maintenance x 1.10 for speculators, so maintenance = initial / 1.1
         BigDecimal maintenance = initial.divide(new BigDecimal("1.1"), 2, RoundingMode.CEILING);
         MarginRequirementCalculated payload = new MarginRequirementCalculated(account, calculatedAt,
-                List.of(new CurrencyRequirement(currency, initial, maintenance)));
+                List.of(new CurrencyRequirement(currency, initial, maintenance)), List.of());
         EventEnvelope envelope = new EventEnvelope(eventId, MarginEvents.MARGIN_REQUIREMENT_CALCULATED.name(),
                 MarginEvents.MARGIN_REQUIREMENT_CALCULATED.schemaVersion(), "account", account, 1, "margin-service",
                 Instant.now(), EventCodec.toTree(payload));

@@ -119,7 +119,7 @@ public class MarginCalculation {
             requirements.add(new CurrencyRequirement(currency, row.initialMargin, row.maintenanceMargin));
         });
         outbox.record(MarginEvents.MARGIN_REQUIREMENT_CALCULATED, accountId,
-                new MarginRequirementCalculated(accountId, calculatedAt, requirements));
+                new MarginRequirementCalculated(accountId, calculatedAt, requirements, List.of()));
     }
 
     /** The family's combined commodity over the months held: tier = month order, scan at the reference price. */

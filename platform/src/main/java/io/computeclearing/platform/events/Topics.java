@@ -15,6 +15,21 @@ public final class Topics {
     /** Positions per account and instrument after each change, published by clearing-service. Key: account id. */
     public static final String CLEARING_POSITIONS = "ccp.clearing.positions.v1";
 
+    /** Instruments listed and their status changes (expiry, final settlement), published by clearing-service. Key: instrument id. */
+    public static final String CLEARING_INSTRUMENTS = "ccp.clearing.instruments.v1";
+
+    /** Business days closed by clearing-service, with the count of trade events of the day. Key: business date. */
+    public static final String CLEARING_DAYS = "ccp.clearing.days.v1";
+
+    /** Index values published (by a provider or computed from a panel), published by settlement-service. Key: index id. */
+    public static final String SETTLEMENT_INDICES = "ccp.settlement.indices.v1";
+
+    /** Daily settlement prices and final settlements per instrument, published by settlement-service. Key: instrument id. */
+    public static final String SETTLEMENT_PRICES = "ccp.settlement.prices.v1";
+
+    /** Variation margin and final settlement cash per account, currency and business date, published by settlement-service. Key: account id. */
+    public static final String SETTLEMENT_CASH = "ccp.settlement.cash.v1";
+
     private Topics() {
     }
 }

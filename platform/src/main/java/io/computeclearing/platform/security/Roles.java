@@ -9,6 +9,8 @@ public final class Roles {
     public static final String MEMBER = "member";
     /** The CCP's risk department: risk parameters and margin. */
     public static final String RISK = "risk";
+    /** An index provider's own client: records the provider's published index values, nothing else. */
+    public static final String INDEX_PROVIDER = "index-provider";
     /** Platform administrators. */
     public static final String ADMIN = "admin";
 

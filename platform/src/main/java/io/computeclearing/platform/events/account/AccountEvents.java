@@ -23,6 +23,15 @@ public final class AccountEvents {
     public static final EventType<CollateralMovementRecorded> COLLATERAL_MOVEMENT_RECORDED =
             EventType.of(Topics.ACCOUNTS, "account", "CollateralMovementRecorded", 1, CollateralMovementRecorded.class);
 
+    public static final EventType<CollateralAssessed> COLLATERAL_ASSESSED =
+            EventType.of(Topics.ACCOUNTS, "account", "CollateralAssessed", 1, CollateralAssessed.class);
+    public static final EventType<MarginCallIssued> MARGIN_CALL_ISSUED =
+            EventType.of(Topics.ACCOUNTS, "account", "MarginCallIssued", 1, MarginCallIssued.class);
+    public static final EventType<MarginCallSettled> MARGIN_CALL_SETTLED =
+            EventType.of(Topics.ACCOUNTS, "account", "MarginCallSettled", 1, MarginCallSettled.class);
+    public static final EventType<MarginCallEscalated> MARGIN_CALL_ESCALATED =
+            EventType.of(Topics.ACCOUNTS, "account", "MarginCallEscalated", 1, MarginCallEscalated.class);
+
     private AccountEvents() {
     }
 
@@ -47,11 +56,47 @@ public final class AccountEvents {
     }
 
     /**
-     * A journal entry moved collateral in or out of an account. {@code movement}: DEPOSIT or WITHDRAWAL;
+     * A journal entry moved collateral in or out of an account. {@code movement}: DEPOSIT or WITHDRAWAL, or for cash
+     * settled by the CCP VARIATION_MARGIN_RECEIVED, VARIATION_MARGIN_PAID, FINAL_SETTLEMENT_RECEIVED or
+     * FINAL_SETTLEMENT_PAID;
      * {@code asset}: a currency code for cash or a security id; {@code quantity} is positive, in currency units for
      * cash and nominal for securities.
      */
     public record CollateralMovementRecorded(String entryId, String accountId, String memberId, String movement,
                                              String asset, BigDecimal quantity, Instant recordedAt) {
+    }
+
+    /**
+     * The account's cover after a change (a deposit, a withdrawal, a settlement posting, a new requirement), in its
+     * {@code baseCurrency}: {@code collateralValue} after haircuts (negative cash balances, i.e. unpaid settlement
+     * cash, count against it), {@code requirement} the initial margin converted at current FX rates, and
+     * {@code excess = collateralValue - requirement} (negative: a deficit). Scale 2.
+     */
+    public record CollateralAssessed(String accountId, String memberId, String baseCurrency,
+                                     BigDecimal collateralValue, BigDecimal requirement, BigDecimal excess,
+                                     Instant assessedAt) {
+    }
+
+    /**
+     * The account's cover fell short: the member must deliver collateral worth {@code amount} in {@code currency}
+     * (scale 2) by {@code deadline}. {@code requirement} and {@code collateralValue} are the figures that gave the
+     * deficit, in the same currency.
+     */
+    public record MarginCallIssued(String callId, String accountId, String memberId, String currency,
+                                   BigDecimal amount, BigDecimal requirement, BigDecimal collateralValue,
+                                   Instant deadline, Instant issuedAt) {
+    }
+
+    /** A margin call was met ({@code reason}: e.g. COVERED by a deposit or a lower requirement). */
+    public record MarginCallSettled(String callId, String accountId, String memberId, String currency,
+                                    BigDecimal amount, String reason, Instant settledAt) {
+    }
+
+    /**
+     * A margin call was not met by its deadline: {@code outstanding} is still missing. Default management acts on
+     * this event.
+     */
+    public record MarginCallEscalated(String callId, String accountId, String memberId, String currency,
+                                      BigDecimal outstanding, Instant deadline, Instant escalatedAt) {
     }
 }

@@ -22,6 +22,14 @@ public final class ClearingEvents {
     public static final EventType<PositionChanged> POSITION_CHANGED =
             EventType.of(Topics.CLEARING_POSITIONS, "account", "PositionChanged", 1, PositionChanged.class);
 
+    public static final EventType<InstrumentListed> INSTRUMENT_LISTED =
+            EventType.of(Topics.CLEARING_INSTRUMENTS, "instrument", "InstrumentListed", 1, InstrumentListed.class);
+    public static final EventType<InstrumentStatusChanged> INSTRUMENT_STATUS_CHANGED =
+            EventType.of(Topics.CLEARING_INSTRUMENTS, "instrument", "InstrumentStatusChanged", 1,
+                    InstrumentStatusChanged.class);
+    public static final EventType<BusinessDayClosed> BUSINESS_DAY_CLOSED =
+            EventType.of(Topics.CLEARING_DAYS, "business-day", "BusinessDayClosed", 1, BusinessDayClosed.class);
+
     private ClearingEvents() {
     }
 
@@ -69,5 +77,38 @@ public final class ClearingEvents {
      */
     public record PositionChanged(String accountId, String memberId, String instrumentId, long longQuantity,
                                   long shortQuantity, long netQuantity, LocalDate businessDate, long version) {
+    }
+
+    /**
+     * A contract month was listed: what settlement and margin need to know of it. {@code contractMonth} is
+     * {@code YYYY-MM}; prices are in {@code currency} per unit of the underlying on a grid of {@code tickSize}; one
+     * contract is {@code contractUnit} units. The final settlement price comes from index {@code underlyingIndexId} by
+     * {@code finalSettlementRule}: {@code SINGLE_FIXING} (the index value of the last trading day) or
+     * {@code AVERAGE_OVER_MONTH} (the mean of the daily index values over the contract month). {@code status}:
+     * {@code ACTIVE}, {@code EXPIRING} or {@code EXPIRED}.
+     */
+    public record InstrumentListed(String instrumentId, String family, String contractMonth, LocalDate lastTradingDay,
+                                   String currency, BigDecimal tickSize, BigDecimal contractUnit,
+                                   String underlyingIndexId, String finalSettlementRule, String status,
+                                   Instant listedAt) {
+    }
+
+    /**
+     * An instrument's status changed: {@code ACTIVE}, {@code EXPIRING} (in its last trading days), {@code EXPIRED}
+     * (no more trades) or {@code SETTLED} (final settlement done: every position in it was closed at the final
+     * settlement price).
+     */
+    public record InstrumentStatusChanged(String instrumentId, String status, String reason, Instant changedAt) {
+    }
+
+    /**
+     * A business date was closed: no trade, bust or give-up can belong to it any more. The counts are the trade
+     * events that belong to the date, so a consumer can tell it has seen all of them before it settles the day:
+     * {@code tradeLegsCleared} {@link TradeCleared} events with this {@code businessDate}, {@code tradeLegsBusted}
+     * {@link TradeBusted} events with this {@code bustBusinessDate}, {@code giveUpsAccepted} give-ups (each published
+     * as two {@link GiveUpAccepted} events) with this {@code businessDate}.
+     */
+    public record BusinessDayClosed(LocalDate businessDate, long tradeLegsCleared, long tradeLegsBusted,
+                                    long giveUpsAccepted, Instant closedAt) {
     }
 }

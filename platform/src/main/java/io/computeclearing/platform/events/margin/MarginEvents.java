@@ -22,7 +22,19 @@ public final class MarginEvents {
      * each line's currency, scale 2, rounded up (a requirement is never understated).
      */
     public record MarginRequirementCalculated(String accountId, Instant calculatedAt,
-                                              List<CurrencyRequirement> requirements) {
+                                              List<CurrencyRequirement> requirements,
+                                              List<CommodityCharge> breakdown) {
+    }
+
+    /**
+     * How one combined commodity's risk was assembled (maintenance level, in {@code currency}, scale 2):
+     * {@code scanRisk} at scenario {@code activeScenario} (1-16), plus {@code intraSpreadCharge} and
+     * {@code spotCharge}, less {@code interSpreadCredit}, at least {@code shortOptionMinimum}, gives {@code risk};
+     * {@code netOptionValue} is reported beside it.
+     */
+    public record CommodityCharge(String combinedCommodity, String currency, BigDecimal scanRisk, int activeScenario,
+                                  BigDecimal intraSpreadCharge, BigDecimal spotCharge, BigDecimal interSpreadCredit,
+                                  BigDecimal shortOptionMinimum, BigDecimal netOptionValue, BigDecimal risk) {
     }
 
     /** Initial margin (what must be held) and maintenance margin (the SPAN result) in one currency. */

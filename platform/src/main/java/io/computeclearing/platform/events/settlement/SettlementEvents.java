@@ -1,0 +1,83 @@
+package io.computeclearing.platform.events.settlement;
+
+import io.computeclearing.platform.events.EventType;
+import io.computeclearing.platform.events.Topics;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Events published by settlement-service: index values on {@link Topics#SETTLEMENT_INDICES} (key: index id),
+ * settlement prices and final settlements on {@link Topics#SETTLEMENT_PRICES} (key: instrument id), and cash postings
+ * on {@link Topics#SETTLEMENT_CASH} (key: account id).
+ */
+public final class SettlementEvents {
+
+    public static final EventType<IndexValuePublished> INDEX_VALUE_PUBLISHED =
+            EventType.of(Topics.SETTLEMENT_INDICES, "index", "IndexValuePublished", 1, IndexValuePublished.class);
+    public static final EventType<SettlementPricePublished> SETTLEMENT_PRICE_PUBLISHED =
+            EventType.of(Topics.SETTLEMENT_PRICES, "instrument", "SettlementPricePublished", 1,
+                    SettlementPricePublished.class);
+    public static final EventType<FinalSettlementCompleted> FINAL_SETTLEMENT_COMPLETED =
+            EventType.of(Topics.SETTLEMENT_PRICES, "instrument", "FinalSettlementCompleted", 1,
+                    FinalSettlementCompleted.class);
+    public static final EventType<SettlementCashPosted> SETTLEMENT_CASH_POSTED =
+            EventType.of(Topics.SETTLEMENT_CASH, "account", "SettlementCashPosted", 1, SettlementCashPosted.class);
+
+    private SettlementEvents() {
+    }
+
+    /**
+     * A value of an index for {@code valueDate}, in {@code currency} per unit. {@code version} starts at 1; a
+     * restatement publishes the same date again with a higher version and a {@code restatementReason}, and replaces
+     * the earlier value. {@code source}: {@code PROVIDER} (recorded from the index provider) or {@code COMPUTED}
+     * (computed by settlement-service from a panel of observations by {@code methodology}, e.g.
+     * {@code VOLUME_WEIGHTED_MEDIAN v1}; null for provider values).
+     */
+    public record IndexValuePublished(String indexId, LocalDate valueDate, BigDecimal value, String currency,
+                                      int version, String source, String methodology, String restatementReason,
+                                      Instant publishedAt) {
+    }
+
+    /**
+     * The daily settlement price of an instrument for a business date, in {@code currency} per unit, on the tick grid;
+     * zero and negative prices are legal. {@code version} rises if the back office republishes the price before the
+     * end-of-day run; the latest version is the one in force.
+     */
+    public record SettlementPricePublished(String instrumentId, LocalDate businessDate, BigDecimal price,
+                                           String currency, int version, Instant publishedAt) {
+    }
+
+    /**
+     * The instrument was finally settled on {@code businessDate} (its last trading day) at
+     * {@code finalSettlementPrice}: every open position was paid {@code (FSP - last daily settlement) x net position
+     * x contract unit} (in {@link SettlementCashPosted} events of kind {@code FINAL_SETTLEMENT}) and is now closed.
+     */
+    public record FinalSettlementCompleted(String instrumentId, LocalDate businessDate,
+                                           BigDecimal finalSettlementPrice, String currency, long positionsSettled,
+                                           Instant settledAt) {
+    }
+
+    /**
+     * Cash the CCP settles with an account for one business date, kind and currency. {@code amount} is signed: positive
+     * is paid to the account (credited to its cash collateral), negative is due from it (debited). {@code kind}:
+     * {@code VARIATION_MARGIN} or {@code FINAL_SETTLEMENT}. {@code postingId} is unique and stable
+     * ({@code kind:businessDate:accountId:currency}), so a repeated run publishes nothing new and a consumer books each
+     * posting once. {@code lines} break the amount down per instrument; they sum to {@code amount}. Amounts are at the
+     * currency's minor unit scale (2 for USD and CNY).
+     */
+    public record SettlementCashPosted(String postingId, String kind, LocalDate businessDate, String accountId,
+                                       String memberId, String currency, BigDecimal amount, List<CashLine> lines,
+                                       Instant postedAt) {
+    }
+
+    /**
+     * One instrument's part of a posting: {@code startOfDayPosition} (net contracts) revalued from
+     * {@code previousPrice} to {@code settlementPrice}, plus the day's trades at their prices.
+     */
+    public record CashLine(String instrumentId, long startOfDayPosition, long endOfDayPosition,
+                           BigDecimal previousPrice, BigDecimal settlementPrice, BigDecimal amount) {
+    }
+}
