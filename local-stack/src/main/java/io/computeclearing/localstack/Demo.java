@@ -129,7 +129,7 @@ final class Demo {
             claims.path("realm_access").path("roles").forEach(r -> roles.add(r.asText()));
             String claimedMember = claims.path("member_id").asText(null);
             boolean ok = roles.contains(role) && (memberId == null ? claimedMember == null : memberId.equals(claimedMember));
-            String roleNames = roles.stream().filter(r -> Set.of("back-office", "member", "risk", "admin").contains(r))
+            String roleNames = roles.stream().filter(r -> Set.of("back-office", "member", "risk", "admin", "index-provider").contains(r))
                     .collect(Collectors.joining(","));
             step(ok, "token for " + user + " (realm roles " + roleNames + (claimedMember == null ? ""
                     : ", member_id " + claimedMember) + ")", null);

@@ -40,6 +40,7 @@ final class UrlTable {
         row("  backoffice", "back-office", "");
         row("  risk", "risk", "");
         row("  admin", "admin", "");
+        row("  indexco", "index-provider", "records index values");
         row("  alice", "member", "member_id ALPHA");
         row("  bob", "member", "member_id BRAVO");
         out.println("  token: curl -s -d client_id=ccp-cli -d username=alice -d password=alice -d grant_type=password \\");
