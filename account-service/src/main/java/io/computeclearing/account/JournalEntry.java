@@ -25,7 +25,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * One business event in the collateral ledger (a deposit or a withdrawal; later variation margin and settlement),
+ * One business event in the collateral ledger (a deposit, a withdrawal, or settlement cash the CCP pays or collects:
+ * variation margin and final settlement),
  * made of postings that sum to zero per asset. Entries are never changed or deleted: a mistake is corrected by a new
  * entry, and the database refuses UPDATE and DELETE on the journal.
  */
@@ -34,7 +35,11 @@ import java.util.UUID;
 @Immutable
 public class JournalEntry extends PanacheEntityBase {
 
-    public enum Kind { DEPOSIT, WITHDRAWAL }
+    /**
+     * DEPOSIT and WITHDRAWAL: collateral lodged or returned, recorded by the back office. VARIATION_MARGIN and
+     * FINAL_SETTLEMENT: cash settled by the CCP from settlement-service's postings (either sign).
+     */
+    public enum Kind { DEPOSIT, WITHDRAWAL, VARIATION_MARGIN, FINAL_SETTLEMENT }
 
     @Id
     public UUID id;

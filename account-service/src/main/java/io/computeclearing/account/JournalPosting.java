@@ -25,7 +25,9 @@ import java.util.Map;
  * {@link Book#MEMBER_COLLATERAL} a positive quantity is collateral the member has lodged (the CCP owes it back); the
  * matching negative quantity on {@link Book#CCP_CASH_AT_BANK} or {@link Book#CCP_SECURITIES_CUSTODY} records where the
  * CCP holds it. So what members have lodged always equals, with opposite sign, what the CCP holds at its bank and
- * custodian. An account's holding of an asset is the sum of its MEMBER_COLLATERAL postings.
+ * custodian. An account's holding of an asset is the sum of its MEMBER_COLLATERAL postings; a cash holding may be
+ * negative after a variation margin debit (unpaid variation margin the member owes the CCP), balanced by
+ * {@link Book#CCP_SETTLEMENT}.
  */
 @Entity
 @Table(name = "journal_posting")
@@ -38,7 +40,13 @@ public class JournalPosting extends PanacheEntityBase {
         /** Cash the CCP holds at its settlement banks. */
         CCP_CASH_AT_BANK,
         /** Securities (and gold) the CCP holds at its custodians. */
-        CCP_SECURITIES_CUSTODY
+        CCP_SECURITIES_CUSTODY,
+        /**
+         * The CCP's settlement account per currency: the other side of every variation margin and final settlement
+         * posting. What the CCP collects from losing accounts it pays to winning ones, so after a complete run it nets
+         * to zero per currency.
+         */
+        CCP_SETTLEMENT
     }
 
     @JsonIgnore

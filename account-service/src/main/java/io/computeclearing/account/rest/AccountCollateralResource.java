@@ -1,9 +1,11 @@
 package io.computeclearing.account.rest;
 
 import io.computeclearing.account.Account;
+import io.computeclearing.account.CoverAssessment;
 import io.computeclearing.account.service.AccountService;
 import io.computeclearing.account.service.CollateralLedger;
 import io.computeclearing.account.service.CollateralValuation;
+import io.computeclearing.account.service.CoverAssessments;
 import io.computeclearing.account.service.MarginRequirements;
 import io.computeclearing.platform.security.Caller;
 import io.computeclearing.platform.security.Roles;
@@ -18,7 +20,7 @@ import jakarta.ws.rs.QueryParam;
 
 /**
  * What an account holds and owes: balances valued after haircuts against the margin requirement, the journal of
- * movements, and the requirement itself. Staff see every account; a member user only its own (404 otherwise).
+ * movements, the requirement itself and the latest cover assessment. Staff see every account; a member user only its own (404 otherwise).
  */
 @Path("/accounts")
 @RolesAllowed({Roles.BACK_OFFICE, Roles.RISK, Roles.ADMIN, Roles.MEMBER})
@@ -28,14 +30,16 @@ public class AccountCollateralResource {
     private final CollateralValuation valuation;
     private final CollateralLedger ledger;
     private final MarginRequirements requirements;
+    private final CoverAssessments cover;
     private final Caller caller;
 
     public AccountCollateralResource(AccountService accounts, CollateralValuation valuation, CollateralLedger ledger,
-                                     MarginRequirements requirements, Caller caller) {
+                                     MarginRequirements requirements, CoverAssessments cover, Caller caller) {
         this.accounts = accounts;
         this.valuation = valuation;
         this.ledger = ledger;
         this.requirements = requirements;
+        this.cover = cover;
         this.caller = caller;
     }
 
@@ -66,5 +70,16 @@ public class AccountCollateralResource {
     public MarginRequirements.Requirement marginRequirement(@PathParam("id") String id) {
         Account account = accounts.visibleTo(caller, id);
         return requirements.get(account.id);
+    }
+
+    /**
+     * The account's latest cover assessment (collateral value after haircuts, requirement and excess in the base
+     * currency), as published in CollateralAssessed; 404 {@code /problems/not-assessed} before the first one.
+     */
+    @GET
+    @Path("/{id}/cover")
+    public CoverAssessment cover(@PathParam("id") String id) {
+        Account account = accounts.visibleTo(caller, id);
+        return cover.latest(account);
     }
 }

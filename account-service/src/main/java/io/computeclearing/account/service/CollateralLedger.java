@@ -3,6 +3,7 @@ package io.computeclearing.account.service;
 import io.computeclearing.account.Account;
 import io.computeclearing.account.ClearingMember;
 import io.computeclearing.account.CollateralSecurity;
+import io.computeclearing.account.CoverAssessment;
 import io.computeclearing.account.JournalEntry;
 import io.computeclearing.account.JournalPosting;
 import io.computeclearing.account.JournalPosting.Book;
@@ -30,7 +31,8 @@ import java.util.UUID;
  * Records collateral movements in the journal: each one an entry of two postings (the member's collateral and the
  * CCP's bank or custody book) that sum to zero. Movements are idempotent per account and client key: a retry with the
  * same content returns the entry already recorded, a different request under a used key is refused. Every movement
- * locks its account, so retries and concurrent withdrawals on one account are decided one after the other.
+ * locks its account, so retries and concurrent withdrawals on one account are decided one after the other. Each new
+ * movement has the account's cover assessed again (which may settle a margin call).
  */
 @ApplicationScoped
 @Transactional
@@ -49,14 +51,16 @@ public class CollateralLedger {
     private final CollateralPolicy policy;
     private final CollateralValuation valuation;
     private final Outbox outbox;
+    private final CoverAssessments cover;
 
     public CollateralLedger(AccountService accounts, SecuritiesMaster securities, CollateralPolicy policy,
-                            CollateralValuation valuation, Outbox outbox) {
+                            CollateralValuation valuation, Outbox outbox, CoverAssessments cover) {
         this.accounts = accounts;
         this.securities = securities;
         this.policy = policy;
         this.valuation = valuation;
         this.outbox = outbox;
+        this.cover = cover;
     }
 
     public Recorded cash(JournalEntry.Kind kind, String accountId, String idempotencyKey, String currency,
@@ -120,6 +124,8 @@ public class CollateralLedger {
         outbox.record(AccountEvents.COLLATERAL_MOVEMENT_RECORDED, account.id,
                 new AccountEvents.CollateralMovementRecorded(entry.id.toString(), account.id, account.memberId,
                         entry.kind.name(), movement.asset().code(), movement.quantity(), entry.createdAt));
+        cover.assess(account, movement.kind() == JournalEntry.Kind.DEPOSIT
+                ? CoverAssessment.Cause.DEPOSIT : CoverAssessment.Cause.WITHDRAWAL);
         return new Recorded(entry, false);
     }
 

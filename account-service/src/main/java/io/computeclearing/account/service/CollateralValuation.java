@@ -72,7 +72,8 @@ public class CollateralValuation {
 
     /**
      * Refuses (422) a withdrawal of more than the account holds, or one whose collateral value after haircuts exceeds
-     * the excess. With no requirement every holding is excess, so no market data is needed then. The caller holds the
+     * the excess. With no requirement and no cash owed (a negative balance from unpaid variation margin) every holding
+     * is excess, so no market data is needed then. The caller holds the
      * account lock, so the holdings and requirement read here cannot change before the withdrawal is written.
      */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -85,7 +86,8 @@ public class CollateralValuation {
                             + "; cannot withdraw " + quantity.toPlainString());
         }
         Map<String, BigDecimal> margins = initialMargins(MarginRequirement.findById(account.id));
-        if (margins.values().stream().allMatch(margin -> margin.signum() == 0)) {
+        boolean owesNothing = holdings.values().stream().allMatch(balance -> balance.signum() >= 0);
+        if (owesNothing && margins.values().stream().allMatch(margin -> margin.signum() == 0)) {
             return;
         }
         Map<Asset, BigDecimal> remaining = new HashMap<>(holdings);
@@ -102,6 +104,18 @@ public class CollateralValuation {
                             + base + " " + before.collateralValue().toPlainString() + ", margin requirement " + base
                             + " " + before.marginRequirement().toPlainString() + "); withdraw at most the excess");
         }
+    }
+
+    /**
+     * The account's cover now: its holdings after haircuts against its latest initial margin, in its base currency.
+     *
+     * @throws MissingMarketData if a price or FX rate the valuation needs was never recorded; the caller's
+     *                           transaction is left to commit (the change that asked for the valuation stands)
+     */
+    @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = MissingMarketData.class)
+    public AccountValuation current(Account account) {
+        return valuer.value(account.baseCurrency, JournalPosting.holdings(account.id),
+                initialMargins(MarginRequirement.findById(account.id)), LATEST);
     }
 
     private AccountValuation value(Account account, Map<Asset, BigDecimal> holdings,

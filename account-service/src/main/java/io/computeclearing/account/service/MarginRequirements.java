@@ -1,6 +1,7 @@
 package io.computeclearing.account.service;
 
 import io.computeclearing.account.Account;
+import io.computeclearing.account.CoverAssessment;
 import io.computeclearing.account.MarginRequirement;
 import io.computeclearing.platform.events.margin.MarginEvents.CurrencyRequirement;
 import io.computeclearing.platform.events.margin.MarginEvents.MarginRequirementCalculated;
@@ -20,7 +21,8 @@ import java.util.UUID;
 
 /**
  * Keeps each account's latest margin requirement from margin-service. Until margin-service has published one for an
- * account, its requirement is zero.
+ * account, its requirement is zero. A requirement applied has the account's cover assessed again (which may issue,
+ * raise or settle a margin call).
  */
 @ApplicationScoped
 @Transactional
@@ -34,6 +36,12 @@ public class MarginRequirements {
     }
 
     private static final Logger LOG = Logger.getLogger(MarginRequirements.class);
+
+    private final CoverAssessments cover;
+
+    public MarginRequirements(CoverAssessments cover) {
+        this.cover = cover;
+    }
 
     /**
      * Replaces the account's requirement unless the one in place was calculated at the same time or later (an older
@@ -74,6 +82,7 @@ public class MarginRequirements {
         if (first) {
             requirement.persist();
         }
+        cover.assess(account, CoverAssessment.Cause.REQUIREMENT);
         return Outcome.APPLIED;
     }
 

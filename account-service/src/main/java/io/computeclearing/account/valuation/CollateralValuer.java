@@ -22,13 +22,15 @@ import java.util.TreeMap;
  * per 100 nominal). Exact.</li>
  * <li>Haircut, applied in the asset's currency before any conversion: the security type's haircut (none for cash),
  * plus the FX haircut when the asset's currency is not the account's base currency; capped at 1.
- * {@code collateral value = market value x (1 - haircut)}. Exact.</li>
+ * {@code collateral value = market value x (1 - haircut)}. Exact. A negative holding (cash owed to the CCP after a
+ * variation margin debit) gets no haircut, not even the FX one: it counts in full against the collateral.</li>
  * <li>Conversion to the base currency with the latest FX rate between the two currencies, whichever way round it is
  * quoted: multiplied by a rate quoted asset/base, divided by a rate quoted base/asset (divisions carried to 34
  * significant digits).</li>
  * <li>Rounding happens only at the end of each line: every displayed value is rounded HALF_EVEN to the minor unit of its
- * currency (2 decimals for USD and CNY). The account's collateral value is the sum of the rounded base-currency
- * lines, so the statement adds up.</li>
+ * currency (2 decimals for USD and CNY), except that a negative line's base-currency value is rounded FLOOR, so a debt
+ * is never understated. The account's collateral value is the sum of the rounded base-currency lines, so the statement
+ * adds up.</li>
  * <li>Each currency's initial margin is converted the same way (no haircut) and rounded UP to the base currency's
  * minor unit: a requirement is never understated. The account's requirement is the sum of those lines.</li>
  * <li>{@code excess = collateral value - margin requirement}, may be negative.</li>
@@ -100,7 +102,11 @@ public final class CollateralValuer {
             marketValue = quantity.multiply(price).movePointLeft(2);
             haircut = haircuts.of(quote.type());
         }
-        BigDecimal fxHaircut = currency.equals(baseCurrency) ? BigDecimal.ZERO : haircuts.fxHaircut();
+        boolean owed = quantity.signum() < 0;
+        if (owed) {
+            haircut = BigDecimal.ZERO;
+        }
+        BigDecimal fxHaircut = owed || currency.equals(baseCurrency) ? BigDecimal.ZERO : haircuts.fxHaircut();
         BigDecimal totalHaircut = haircut.add(fxHaircut).min(BigDecimal.ONE);
         BigDecimal collateralValue = marketValue.multiply(BigDecimal.ONE.subtract(totalHaircut));
         Conversion conversion = Conversion.between(currency, baseCurrency, market);
@@ -108,7 +114,8 @@ public final class CollateralValuer {
         return new HoldingValue(asset.code(), asset.assetClass(), assetType, currency, quantity, price,
                 marketValue.setScale(scale, RoundingMode.HALF_EVEN), haircut, fxHaircut,
                 collateralValue.setScale(scale, RoundingMode.HALF_EVEN), conversion.pair(), conversion.rate(),
-                conversion.apply(collateralValue).setScale(minorUnits(baseCurrency), RoundingMode.HALF_EVEN));
+                conversion.apply(collateralValue).setScale(minorUnits(baseCurrency),
+                        owed ? RoundingMode.FLOOR : RoundingMode.HALF_EVEN));
     }
 
     /** Decimals of the currency's minor unit (ISO 4217): 2 for USD and CNY, 0 for JPY. */

@@ -129,6 +129,41 @@ class CollateralValuerTest {
     }
 
     @Test
+    void negativeCashInTheBaseCurrencyCountsInFullAgainstCollateral() {
+        market.security("US912828YK09", SecurityType.GOVERNMENT_BOND, "USD", "98.50");
+
+        // bond 945,600.00 after haircut (as above); USD -50,000.00 of unpaid variation margin counts in full
+        AccountValuation valuation = value("USD", Map.of(
+                Asset.security("US912828YK09"), d("1000000.00"),
+                Asset.cash("USD"), d("-50000.00")), Map.of("USD", d("900000.00")));
+
+        HoldingValue cash = valuation.holdings().getFirst();
+        assertThat(cash.asset()).isEqualTo("USD");
+        assertThat(cash.collateralValueInBaseCurrency()).isEqualTo(d("-50000.00"));
+        // 945,600.00 - 50,000.00 = 895,600.00; less 900,000.00 required: a deficit of 4,400.00
+        assertThat(valuation.collateralValue()).isEqualTo(d("895600.00"));
+        assertThat(valuation.excess()).isEqualTo(d("-4400.00"));
+    }
+
+    @Test
+    void negativeCashInAnotherCurrencyGetsNoFxHaircutBenefitAndRoundsTowardsTheDebt() {
+        market.fx("USD", "CNY", "7.10");
+
+        // CNY -10,000.00 owed: no FX haircut (it would shrink the debt), -10,000 / 7.10 = -1,408.4507... USD, rounded
+        // FLOOR to -1,408.46 (HALF_EVEN would give -1,408.45 and understate the debt)
+        AccountValuation valuation = value("USD", Map.of(
+                Asset.cash("CNY"), d("-10000.00"),
+                Asset.cash("USD"), d("5000.00")), Map.of());
+
+        HoldingValue cny = valuation.holdings().getFirst();
+        assertThat(cny.haircut()).isEqualTo(BigDecimal.ZERO);
+        assertThat(cny.fxHaircut()).isEqualTo(BigDecimal.ZERO);
+        assertThat(cny.collateralValue()).isEqualTo(d("-10000.00"));
+        assertThat(cny.collateralValueInBaseCurrency()).isEqualTo(d("-1408.46"));
+        assertThat(valuation.collateralValue()).isEqualTo(d("3591.54"));
+    }
+
+    @Test
     void holdingsThatNettedToZeroAreLeftOut() {
         AccountValuation valuation = value("USD", Map.of(Asset.cash("USD"), d("0.00")), Map.of());
 

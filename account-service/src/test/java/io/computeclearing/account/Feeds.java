@@ -1,0 +1,79 @@
+package io.computeclearing.account;
+
+import io.computeclearing.platform.events.EventCodec;
+import io.computeclearing.platform.events.EventEnvelope;
+import io.computeclearing.platform.events.Topics;
+import io.computeclearing.platform.events.margin.MarginEvents;
+import io.computeclearing.platform.events.margin.MarginEvents.CurrencyRequirement;
+import io.computeclearing.platform.events.margin.MarginEvents.MarginRequirementCalculated;
+import io.computeclearing.platform.events.settlement.SettlementEvents;
+import io.computeclearing.platform.events.settlement.SettlementEvents.CashLine;
+import io.computeclearing.platform.events.settlement.SettlementEvents.SettlementCashPosted;
+import io.computeclearing.testsupport.DatabaseProbe;
+import io.computeclearing.testsupport.TopicProbe;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
+
+/** Events from the other services, published the way margin-service and settlement-service publish them. */
+final class Feeds {
+
+    static final Duration ARRIVAL = Duration.ofSeconds(30);
+
+    private Feeds() {
+    }
+
+    /** Publishes an initial margin requirement in one currency and waits until it is applied. */
+    static void requirement(String account, String currency, String initialMargin) {
+        BigDecimal initial = new BigDecimal(initialMargin);
+        MarginRequirementCalculated payload = new MarginRequirementCalculated(account, Instant.now(),
+                List.of(new CurrencyRequirement(currency, initial,
+                        initial.divide(new BigDecimal("1.1"), 2, RoundingMode.CEILING))), List.of());
+        EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), MarginEvents.MARGIN_REQUIREMENT_CALCULATED.name(),
+                MarginEvents.MARGIN_REQUIREMENT_CALCULATED.schemaVersion(), "account", account, 1, "margin-service",
+                Instant.now(), EventCodec.toTree(payload));
+        TopicProbe.publish(Topics.MARGIN_REQUIREMENTS, account, EventCodec.encode(envelope));
+        await().atMost(ARRIVAL).untilAsserted(() -> Api.backOffice()
+                .get("/accounts/{id}/margin-requirement", account).then().statusCode(200)
+                .body("requirements[0].initialMargin", org.hamcrest.Matchers.equalTo(initial)));
+    }
+
+    /**
+     * A cash posting as settlement-service would publish it (one line, for GH100-202701), with its stable posting id
+     * {@code kind:businessDate:accountId:currency}.
+     */
+    static SettlementCashPosted posting(String kind, LocalDate businessDate, String account, String member,
+                                        String currency, String amount) {
+        BigDecimal signed = new BigDecimal(amount);
+        return new SettlementCashPosted(kind + ":" + businessDate + ":" + account + ":" + currency, kind,
+                businessDate, account, member, currency, signed,
+                List.of(new CashLine("GH100-202701", 10, 10, new BigDecimal("2.600"), new BigDecimal("2.650"), signed)),
+                Instant.now());
+    }
+
+    /** Publishes the posting in an event of its own; returns the event id. */
+    static UUID publish(SettlementCashPosted posting) {
+        return publish(UUID.randomUUID(), posting);
+    }
+
+    static UUID publish(UUID eventId, SettlementCashPosted posting) {
+        EventEnvelope envelope = new EventEnvelope(eventId, SettlementEvents.SETTLEMENT_CASH_POSTED.name(),
+                SettlementEvents.SETTLEMENT_CASH_POSTED.schemaVersion(), "account", posting.accountId(), 1,
+                "settlement-service", Instant.now(), EventCodec.toTree(posting));
+        TopicProbe.publish(Topics.SETTLEMENT_CASH, posting.accountId(), EventCodec.encode(envelope));
+        return eventId;
+    }
+
+    /** Waits until the event is in the settlement cash consumer's inbox (applied, or found to be a duplicate). */
+    static void awaitApplied(DatabaseProbe db, UUID eventId) {
+        await().atMost(ARRIVAL).until(() -> db.count("select count(*) from inbox_event where consumer = ? and "
+                + "event_id = ?", "account-service.settlement-cash", eventId) == 1);
+    }
+}
