@@ -1,5 +1,6 @@
 package io.computeclearing.clearing;
 
+import io.computeclearing.platform.security.Roles;
 import io.computeclearing.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,8 @@ class AccessControlTest {
             "GET, /business-days", "POST, /business-days/2026-11-24/open", "POST, /business-days/2026-11-24/close",
             "POST, /trades", "POST, /trades/batch", "GET, /trades", "GET, /trades/1",
             "GET, /positions", "GET, /open-interest", "POST, /trades/1/bust", "POST, /trades/1/correct",
-            "POST, /trades/1/give-ups", "GET, /give-ups", "POST, /give-ups/1/accept", "POST, /give-ups/1/reject"})
+            "POST, /trades/1/give-ups", "GET, /give-ups", "POST, /give-ups/1/accept", "POST, /give-ups/1/reject",
+            "GET, /catalogue/instruments/GH100-202701/final-settlement"})
     void everyEndpointNeedsAToken(String method, String path) {
         Api.anonymous().body("{}").request(method, path).then().statusCode(401);
     }
@@ -47,6 +49,12 @@ class AccessControlTest {
             default -> TestTokens.admin();
         };
         Api.as(token).body("{}").request(method, path).then().statusCode(403);
+    }
+
+    @Test
+    void anIndexProviderCannotReadAFinalSettlement() {
+        Api.as(TestTokens.token("provider", Set.of(Roles.INDEX_PROVIDER), null))
+                .get("/catalogue/instruments/GH100-202701/final-settlement").then().statusCode(403);
     }
 
     @Test

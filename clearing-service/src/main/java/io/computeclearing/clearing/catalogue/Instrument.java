@@ -24,8 +24,11 @@ import java.time.format.DateTimeFormatter;
 @Table(name = "instrument")
 public class Instrument extends PanacheEntityBase {
 
-    /** ACTIVE before its last trading day, EXPIRING on it (still trades), EXPIRED after it (no new trades). */
-    public enum Status { ACTIVE, EXPIRING, EXPIRED }
+    /**
+     * ACTIVE before its last trading day, EXPIRING on it (still trades), EXPIRED after it (no new trades), SETTLED
+     * once final settlement closed every position in it (final: the calendar no longer moves it).
+     */
+    public enum Status { ACTIVE, EXPIRING, EXPIRED, SETTLED }
 
     private static final DateTimeFormatter MONTH_CODE = DateTimeFormatter.ofPattern("yyyyMM");
 
@@ -51,6 +54,10 @@ public class Instrument extends PanacheEntityBase {
     @Column(name = "listed_at", nullable = false)
     public Instant listedAt;
 
+    /** When its InstrumentListed event was recorded; null until it is announced. */
+    @Column(name = "announced_at")
+    public Instant announcedAt;
+
     /** {@code SYMBOL-YYYYMM}. */
     public static String idOf(String symbol, YearMonth month) {
         return symbol + "-" + month.format(MONTH_CODE);
@@ -63,6 +70,11 @@ public class Instrument extends PanacheEntityBase {
 
     public Status statusOn(LocalDate day) {
         return statusOn(lastTradingDay, day);
+    }
+
+    /** Settled instruments are done: neither the calendar nor a roll changes their status again. */
+    public boolean settled() {
+        return status == Status.SETTLED;
     }
 
     public YearMonth month() {

@@ -3,6 +3,7 @@ package io.computeclearing.clearing.catalogue;
 import io.computeclearing.clearing.config.ClearingClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.time.LocalDate;
@@ -13,6 +14,8 @@ import java.util.List;
 /**
  * Lists each family's contract months by its cycle and moves instruments through ACTIVE, EXPIRING and EXPIRED.
  * Idempotent: rolling twice on the same day changes nothing, and replicas rolling at once list each month once.
+ * Every listing and every status change is published in the same transaction ({@link InstrumentEvents}); a roll also
+ * announces instruments listed before instruments were published. SETTLED instruments are left alone.
  */
 @ApplicationScoped
 @Transactional
@@ -24,10 +27,12 @@ public class Listings {
 
     private final EntityManager em;
     private final ClearingClock clock;
+    private final InstrumentEvents events;
 
-    public Listings(EntityManager em, ClearingClock clock) {
+    public Listings(EntityManager em, ClearingClock clock, InstrumentEvents events) {
         this.em = em;
         this.clock = clock;
+        this.events = events;
     }
 
     /** Rolls every family as of {@code asOf}. */
@@ -38,7 +43,6 @@ public class Listings {
 
     public RollResult roll(List<ContractFamily> families, LocalDate asOf) {
         List<String> listed = new ArrayList<>();
-        int statusChanges = 0;
         for (ContractFamily family : families) {
             ListingCycle cycle = ListingCycle.of(family);
             for (YearMonth month : cycle.listedOn(asOf)) {
@@ -46,13 +50,24 @@ public class Listings {
                     listed.add(Instrument.idOf(family.symbol, month));
                 }
             }
-            List<Instrument> instruments = Instrument.list("family", family);
-            for (Instrument instrument : instruments) {
-                Instrument.Status status = instrument.statusOn(asOf);
-                if (status != instrument.status) {
-                    instrument.status = status;
-                    statusChanges++;
-                }
+        }
+        if (families.isEmpty()) {
+            return new RollResult(asOf, List.of(), 0);
+        }
+        // Locked in id order (as every writer of statuses does), so a final settlement or another roll committing
+        // meanwhile is seen, not overwritten.
+        List<Instrument> instruments = em.createQuery(
+                        "from Instrument i where i.family in :families order by i.id", Instrument.class)
+                .setParameter("families", families)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+        // Announced before any status change, so a consumer learns of an instrument before its changes.
+        events.announceUnannounced();
+        int statusChanges = 0;
+        for (Instrument instrument : instruments) {
+            if (!instrument.settled() && events.changeStatus(instrument, instrument.statusOn(asOf),
+                    "listing roll as of " + asOf + ": last trading day " + instrument.lastTradingDay)) {
+                statusChanges++;
             }
         }
         return new RollResult(asOf, List.copyOf(listed), statusChanges);
@@ -65,10 +80,17 @@ public class Listings {
     public void recomputeLastTradingDays(ContractFamily family) {
         ListingCycle cycle = ListingCycle.of(family);
         LocalDate today = clock.today();
-        List<Instrument> instruments = Instrument.list("family = ?1 and status <> ?2", family, Instrument.Status.EXPIRED);
+        List<Instrument> instruments = em.createQuery(
+                        "from Instrument i where i.family = :family and i.status not in :done order by i.id",
+                        Instrument.class)
+                .setParameter("family", family)
+                .setParameter("done", List.of(Instrument.Status.EXPIRED, Instrument.Status.SETTLED))
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
         for (Instrument instrument : instruments) {
             instrument.lastTradingDay = cycle.lastTradingDay(instrument.month());
-            instrument.status = instrument.statusOn(today);
+            events.changeStatus(instrument, instrument.statusOn(today), "holiday calendar of " + family.symbol
+                    + " changed: last trading day now " + instrument.lastTradingDay);
         }
     }
 

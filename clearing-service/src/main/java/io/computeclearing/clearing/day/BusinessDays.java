@@ -1,6 +1,9 @@
 package io.computeclearing.clearing.day;
 
 import io.computeclearing.clearing.config.ClearingClock;
+import io.computeclearing.platform.events.clearing.ClearingEvents;
+import io.computeclearing.platform.events.clearing.ClearingEvents.BusinessDayClosed;
+import io.computeclearing.platform.outbox.Outbox;
 import io.computeclearing.platform.problem.ProblemException;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,10 +24,14 @@ public class BusinessDays {
 
     private final EntityManager em;
     private final ClearingClock clock;
+    private final TradeEventCounts counts;
+    private final Outbox outbox;
 
-    public BusinessDays(EntityManager em, ClearingClock clock) {
+    public BusinessDays(EntityManager em, ClearingClock clock, TradeEventCounts counts, Outbox outbox) {
         this.em = em;
         this.clock = clock;
+        this.counts = counts;
+        this.outbox = outbox;
     }
 
     /** Opens the day; opening an open day again changes nothing, a closed day cannot reopen. */
@@ -45,7 +52,9 @@ public class BusinessDays {
 
     /**
      * Closes the day; closing a closed day again changes nothing. Waits for trade batches of that day still being
-     * captured (they hold the day's row in share mode), so no trade lands in a day after it closed.
+     * captured, busted or given up (they hold the day's row in share mode), so no trade event lands in a day after it
+     * closed. The close publishes BusinessDayClosed with the count of the day's trade events, counted once those
+     * have committed, so a consumer can check it received every one.
      */
     public BusinessDay close(LocalDate date) {
         BusinessDay day = BusinessDay.findById(date, LockModeType.PESSIMISTIC_WRITE);
@@ -55,6 +64,9 @@ public class BusinessDays {
         if (day.status == BusinessDay.Status.OPEN) {
             day.status = BusinessDay.Status.CLOSED;
             day.closedAt = clock.now();
+            TradeEventCounts.Counts events = counts.of(date);
+            outbox.record(ClearingEvents.BUSINESS_DAY_CLOSED, date.toString(), new BusinessDayClosed(date,
+                    events.tradeLegsCleared(), events.tradeLegsBusted(), events.giveUpsAccepted(), day.closedAt));
         }
         return day;
     }

@@ -14,8 +14,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -77,6 +79,20 @@ public class PositionKeeping {
             order by p.account_id, p.instrument_id
             for update of p""";
 
+    /**
+     * Final settlement: every open position in the instrument goes flat, one version on, locked in (account,
+     * instrument) order like every other change. Returns each as it was and as it is now.
+     */
+    private static final String CLOSE = """
+            update position as p set long_quantity = 0, short_quantity = 0, version = p.version + 1,
+                business_date = greatest(p.business_date, ?), updated_at = now()
+            from (select account_id, instrument_id, long_quantity, short_quantity from position
+                  where instrument_id = ? and (long_quantity <> 0 or short_quantity <> 0)
+                  order by account_id for update) as held
+            where p.account_id = held.account_id and p.instrument_id = held.instrument_id
+            returning p.account_id, p.member_id, p.instrument_id, p.long_quantity, p.short_quantity, p.version,
+                      p.business_date, held.long_quantity as held_long, held.short_quantity as held_short""";
+
     private final EntityManager em;
     private final Outbox outbox;
 
@@ -112,6 +128,35 @@ public class PositionKeeping {
                 .map(position -> Outbox.Pending.of(ClearingEvents.POSITION_CHANGED, position.accountId(), position))
                 .toList());
         return changed;
+    }
+
+    /**
+     * Closes every open position in the instrument (final settlement on {@code businessDate}) and publishes each
+     * flat position, so holders of positions drop it. Positions already flat are left as they are.
+     */
+    public List<ClosedPosition> closeAll(String instrumentId, LocalDate businessDate) {
+        List<ClosedPosition> closed = em.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(CLOSE)) {
+                statement.setObject(1, businessDate);
+                statement.setString(2, instrumentId);
+                List<ClosedPosition> rows = new ArrayList<>();
+                try (ResultSet row = statement.executeQuery()) {
+                    while (row.next()) {
+                        PositionChanged flat = new PositionChanged(row.getString("account_id"),
+                                row.getString("member_id"), row.getString("instrument_id"), 0, 0, 0,
+                                row.getDate("business_date").toLocalDate(), row.getLong("version"));
+                        rows.add(new ClosedPosition(flat.accountId(), flat.memberId(), row.getLong("held_long"),
+                                row.getLong("held_short"), flat));
+                    }
+                }
+                rows.sort(Comparator.comparing(ClosedPosition::accountId));
+                return rows;
+            }
+        });
+        outbox.recordAll(closed.stream()
+                .map(c -> Outbox.Pending.of(ClearingEvents.POSITION_CHANGED, c.accountId(), c.closing()))
+                .toList());
+        return closed;
     }
 
     private static void lock(Connection connection, List<PositionDelta> deltas) throws SQLException {

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Positions now or as at the end of a business date, and open interest per instrument. */
 @ApplicationScoped
@@ -37,7 +38,9 @@ public class PositionQueries {
 
     /**
      * Positions as at the end of {@code date}: replayed from every leg with business date up to it (a bust or a
-     * give-up adds reversal legs rather than removing any), so they do not depend on what happened since.
+     * give-up adds reversal legs rather than removing any), so they do not depend on what happened since. An
+     * instrument finally settled on or before the date shows flat: final settlement closed its positions at the end of
+     * its last trading day.
      */
     public List<PositionView> asAt(Scope scope, String accountId, String instrumentId, LocalDate date) {
         if (scope.none()) {
@@ -59,8 +62,18 @@ public class PositionQueries {
         query.setParameter("buy", TradeLeg.Side.BUY);
         query.setParameter("sell", TradeLeg.Side.SELL);
         List<?> rows = query.getResultList();
-        return rows.stream().map(Object[].class::cast).map(r -> PositionView.asAt((String) r[0], (String) r[1],
-                (String) r[2], (Boolean) r[3], ((Number) r[4]).longValue(), ((Number) r[5]).longValue(), date)).toList();
+        Set<String> settled = settledBy(date);
+        return rows.stream().map(Object[].class::cast).map(r -> settled.contains((String) r[2])
+                ? PositionView.asAt((String) r[0], (String) r[1], (String) r[2], (Boolean) r[3], 0, 0, date)
+                : PositionView.asAt((String) r[0], (String) r[1], (String) r[2], (Boolean) r[3],
+                ((Number) r[4]).longValue(), ((Number) r[5]).longValue(), date)).toList();
+    }
+
+    /** Instruments finally settled on or before {@code date}: their positions were closed at the end of that day. */
+    private Set<String> settledBy(LocalDate date) {
+        return Set.copyOf(em.createQuery(
+                        "select f.instrumentId from FinalSettlement f where f.businessDate <= :date", String.class)
+                .setParameter("date", date).getResultList());
     }
 
     /** Open interest per instrument (or one instrument), from the current positions. */

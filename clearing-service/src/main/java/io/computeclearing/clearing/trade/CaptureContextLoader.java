@@ -5,6 +5,7 @@ import io.computeclearing.clearing.day.BusinessDays;
 import io.computeclearing.platform.accounts.KnownAccount;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.util.Collection;
@@ -36,9 +37,11 @@ public class CaptureContextLoader {
                 .flatMap(s -> Stream.of(s.buyerAccountId(), s.sellerAccountId())));
         Set<String> exchangeTradeIds = distinct(submissions.stream().map(TradeSubmission::exchangeTradeId));
 
+        // Held in share mode until the batch commits (in id order, like every status writer): a final settlement
+        // waits for the batch, so no trade lands in an instrument after its positions were closed.
         Map<String, Instrument> instruments = byId(instrumentIds, ids -> em.createQuery(
-                        "from Instrument i join fetch i.family where i.id in :ids", Instrument.class)
-                .setParameter("ids", ids).getResultList(), i -> i.id);
+                        "from Instrument i join fetch i.family where i.id in :ids order by i.id", Instrument.class)
+                .setParameter("ids", ids).setLockMode(LockModeType.PESSIMISTIC_READ).getResultList(), i -> i.id);
         Map<String, KnownAccount> accounts = byId(accountIds, ids -> em.createQuery(
                         "from KnownAccount a where a.id in :ids", KnownAccount.class)
                 .setParameter("ids", ids).getResultList(), a -> a.id);

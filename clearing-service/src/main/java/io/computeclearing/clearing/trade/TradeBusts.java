@@ -126,7 +126,8 @@ public class TradeBusts {
     /**
      * 422 {@code /problems/bust-window-closed} once the window has passed or the trade's business date has closed.
      * The date is held open (share lock) until the transaction ends, so a close waits for the reversal. Give-ups
-     * are accepted within the same window.
+     * are accepted within the same window. 409 {@code /problems/instrument-settled} once the instrument was finally
+     * settled: its positions are closed.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void requireWithinWindow(Trade trade, String what) {
@@ -135,6 +136,12 @@ public class TradeBusts {
             throw ProblemException.refused("bust-window-closed", "Bust window closed", "trade " + trade.id
                     + " cleared at " + trade.clearedAt + " can no longer be " + what + ": the window of "
                     + config.bustWindow() + " closed at " + closes);
+        }
+        // Share lock, taken before any position: a final settlement waits for the reversal, never the other way.
+        if (em.find(Instrument.class, trade.instrumentId, LockModeType.PESSIMISTIC_READ).settled()) {
+            throw ProblemException.conflict("instrument-settled", "Instrument finally settled", "trade " + trade.id
+                    + " can no longer be " + what + ": instrument " + trade.instrumentId + " was finally settled and "
+                    + "its positions are closed");
         }
         if (businessDays.holdOpen(Set.of(trade.businessDate)).isEmpty()) {
             throw ProblemException.refused("bust-window-closed", "Bust window closed", "trade " + trade.id

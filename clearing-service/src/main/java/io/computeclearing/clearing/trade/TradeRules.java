@@ -52,7 +52,10 @@ public final class TradeRules {
         return violations;
     }
 
-    /** The instrument if it exists; it must still trade on the trade's business date (active, or expiring that day). */
+    /**
+     * The instrument if it exists; it must still trade on the trade's business date (active, or expiring that day)
+     * and must not be finally settled.
+     */
     private static Instrument checkInstrument(TradeSubmission trade, CaptureContext context, List<Violation> violations) {
         if (trade.instrumentId() == null || trade.instrumentId().isBlank()) {
             violations.add(new Violation("instrumentId", "is required"));
@@ -62,6 +65,11 @@ public final class TradeRules {
         if (instrument == null) {
             violations.add(new Violation("instrumentId", "instrument '" + trade.instrumentId() + "' is not listed"));
             return null;
+        }
+        if (instrument.settled()) {
+            violations.add(new Violation("instrumentId", "instrument '" + instrument.id + "' was finally settled: "
+                    + "its positions are closed and it takes no more trades"));
+            return instrument;
         }
         Instrument.Status status = trade.businessDate() == null ? instrument.status
                 : instrument.statusOn(trade.businessDate());

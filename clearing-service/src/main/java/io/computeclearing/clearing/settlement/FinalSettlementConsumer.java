@@ -1,0 +1,45 @@
+package io.computeclearing.clearing.settlement;
+
+import io.computeclearing.platform.events.EventCodec;
+import io.computeclearing.platform.events.EventEnvelope;
+import io.computeclearing.platform.events.settlement.SettlementEvents;
+import io.computeclearing.platform.inbox.Inbox;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Closes instruments settlement-service has finally settled ({@code FinalSettlementCompleted} on
+ * {@code ccp.settlement.prices.v1}); daily settlement prices on the same topic are not clearing's business. The inbox
+ * record and the closing commit together, so a redelivered event changes nothing.
+ */
+@ApplicationScoped
+public class FinalSettlementConsumer {
+
+    /** Incoming channel, bound to {@code ccp.settlement.prices.v1}. */
+    public static final String CHANNEL = "settlement-prices";
+
+    private final Inbox inbox;
+    private final FinalSettlements settlements;
+    private final String inboxConsumer;
+
+    public FinalSettlementConsumer(Inbox inbox, FinalSettlements settlements,
+                                   @ConfigProperty(name = "quarkus.application.name") String applicationName) {
+        this.inbox = inbox;
+        this.settlements = settlements;
+        this.inboxConsumer = applicationName + "." + CHANNEL;
+    }
+
+    @Incoming(CHANNEL)
+    @Blocking
+    @Transactional
+    public void onSettlementEvent(String message) {
+        EventEnvelope event = EventCodec.decode(message);
+        if (!event.is(SettlementEvents.FINAL_SETTLEMENT_COMPLETED) || !inbox.firstDelivery(inboxConsumer, event)) {
+            return;
+        }
+        settlements.close(EventCodec.payload(event, SettlementEvents.FINAL_SETTLEMENT_COMPLETED), event.id());
+    }
+}
