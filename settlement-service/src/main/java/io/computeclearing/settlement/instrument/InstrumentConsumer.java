@@ -1,0 +1,78 @@
+package io.computeclearing.settlement.instrument;
+
+import io.computeclearing.platform.events.EventCodec;
+import io.computeclearing.platform.events.EventEnvelope;
+import io.computeclearing.platform.events.clearing.ClearingEvents;
+import io.computeclearing.platform.events.clearing.ClearingEvents.InstrumentListed;
+import io.computeclearing.platform.inbox.Inbox;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+
+/**
+ * Keeps the instruments clearing-service lists, with their tick, unit, currency and final settlement rule. A listing
+ * seen again (a redelivery or a re-listing) replaces the terms; a status change updates the status.
+ */
+@ApplicationScoped
+public class InstrumentConsumer {
+
+    /** Incoming channel, bound to {@code ccp.clearing.instruments.v1}. */
+    public static final String CHANNEL = "instruments";
+
+    private static final Logger LOG = Logger.getLogger(InstrumentConsumer.class);
+
+    private final Inbox inbox;
+    private final String inboxConsumer;
+
+    public InstrumentConsumer(Inbox inbox, @ConfigProperty(name = "quarkus.application.name") String applicationName) {
+        this.inbox = inbox;
+        this.inboxConsumer = applicationName + "." + CHANNEL;
+    }
+
+    @Incoming(CHANNEL)
+    @Blocking
+    @Transactional
+    public void onInstrumentEvent(String message) {
+        EventEnvelope event = EventCodec.decode(message);
+        if (!inbox.firstDelivery(inboxConsumer, event)) {
+            return;
+        }
+        if (event.is(ClearingEvents.INSTRUMENT_LISTED)) {
+            listed(EventCodec.payload(event, ClearingEvents.INSTRUMENT_LISTED));
+        } else if (event.is(ClearingEvents.INSTRUMENT_STATUS_CHANGED)) {
+            var changed = EventCodec.payload(event, ClearingEvents.INSTRUMENT_STATUS_CHANGED);
+            SettledInstrument instrument = SettledInstrument.findById(changed.instrumentId());
+            if (instrument == null) {
+                LOG.warnf("status %s for instrument %s, which was never listed here; ignored", changed.status(),
+                        changed.instrumentId());
+                return;
+            }
+            instrument.status = changed.status();
+            instrument.updatedAt = Instant.now();
+        }
+    }
+
+    private void listed(InstrumentListed listed) {
+        SettledInstrument held = SettledInstrument.findById(listed.instrumentId());
+        SettledInstrument instrument = held != null ? held : new SettledInstrument();
+        instrument.instrumentId = listed.instrumentId();
+        instrument.family = listed.family();
+        instrument.contractMonth = listed.contractMonth();
+        instrument.lastTradingDay = listed.lastTradingDay();
+        instrument.currency = listed.currency();
+        instrument.tickSize = listed.tickSize();
+        instrument.contractUnit = listed.contractUnit();
+        instrument.underlyingIndexId = listed.underlyingIndexId();
+        instrument.finalSettlementRule = listed.finalSettlementRule();
+        instrument.status = listed.status();
+        instrument.updatedAt = Instant.now();
+        if (held == null) {
+            instrument.persist();
+        }
+    }
+}

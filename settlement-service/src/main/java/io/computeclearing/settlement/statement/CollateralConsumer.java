@@ -1,0 +1,82 @@
+package io.computeclearing.settlement.statement;
+
+import io.computeclearing.platform.events.EventCodec;
+import io.computeclearing.platform.events.EventEnvelope;
+import io.computeclearing.platform.events.account.AccountEvents;
+import io.computeclearing.platform.events.account.AccountEvents.CollateralAssessed;
+import io.computeclearing.platform.events.account.AccountEvents.CollateralMovementRecorded;
+import io.computeclearing.platform.inbox.Inbox;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Keeps, for statements, each account's latest collateral assessment (value after haircuts, requirement, excess or
+ * deficit) and every collateral movement. Reads {@code ccp.accounts.v1} on its own channel and consumer group, beside
+ * the account directory's; other event types there are ignored.
+ */
+@ApplicationScoped
+public class CollateralConsumer {
+
+    /** Incoming channel, bound to {@code ccp.accounts.v1} with consumer group {@code settlement-service.collateral}. */
+    public static final String CHANNEL = "collateral";
+
+    private final Inbox inbox;
+    private final EntityManager em;
+    private final String inboxConsumer;
+
+    public CollateralConsumer(Inbox inbox, EntityManager em,
+                              @ConfigProperty(name = "quarkus.application.name") String applicationName) {
+        this.inbox = inbox;
+        this.em = em;
+        this.inboxConsumer = applicationName + "." + CHANNEL;
+    }
+
+    @Incoming(CHANNEL)
+    @Blocking
+    @Transactional
+    public void onAccountEvent(String message) {
+        EventEnvelope event = EventCodec.decode(message);
+        boolean assessed = event.is(AccountEvents.COLLATERAL_ASSESSED);
+        boolean moved = event.is(AccountEvents.COLLATERAL_MOVEMENT_RECORDED);
+        if (!(assessed || moved) || !inbox.firstDelivery(inboxConsumer, event)) {
+            return;
+        }
+        if (assessed) {
+            assessed(EventCodec.payload(event, AccountEvents.COLLATERAL_ASSESSED));
+        } else {
+            moved(EventCodec.payload(event, AccountEvents.COLLATERAL_MOVEMENT_RECORDED));
+        }
+    }
+
+    /** The latest assessment wins; an older one arriving late changes nothing. */
+    private void assessed(CollateralAssessed a) {
+        em.createNativeQuery("""
+                        insert into statement_collateral_assessment (account_id, member_id, base_currency,
+                                                                     collateral_value, requirement, excess, assessed_at)
+                        values (:account, :member, :currency, :value, :requirement, :excess, :at)
+                        on conflict (account_id) do update set member_id = excluded.member_id,
+                            base_currency = excluded.base_currency, collateral_value = excluded.collateral_value,
+                            requirement = excluded.requirement, excess = excluded.excess,
+                            assessed_at = excluded.assessed_at
+                        where statement_collateral_assessment.assessed_at <= excluded.assessed_at""")
+                .setParameter("account", a.accountId()).setParameter("member", a.memberId())
+                .setParameter("currency", a.baseCurrency()).setParameter("value", a.collateralValue())
+                .setParameter("requirement", a.requirement()).setParameter("excess", a.excess())
+                .setParameter("at", a.assessedAt())
+                .executeUpdate();
+    }
+
+    private void moved(CollateralMovementRecorded m) {
+        em.createNativeQuery("""
+                        insert into statement_cash_movement (entry_id, account_id, movement, asset, quantity, recorded_at)
+                        values (:entry, :account, :movement, :asset, :quantity, :at) on conflict do nothing""")
+                .setParameter("entry", m.entryId()).setParameter("account", m.accountId())
+                .setParameter("movement", m.movement()).setParameter("asset", m.asset())
+                .setParameter("quantity", m.quantity()).setParameter("at", m.recordedAt())
+                .executeUpdate();
+    }
+}
