@@ -44,16 +44,19 @@ final class Demo {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     private final String accountService;
     private final String clearingService;
+    private final String settlementService;
     private int passed;
     private final List<String> failed = new ArrayList<>();
 
     /**
      * @param clearingService base URL of clearing-service, or null when it is not running
+     * @param settlementService base URL of settlement-service, or null when it is not running
      */
-    Demo(PrintStream out, String accountService, String clearingService) {
+    Demo(PrintStream out, String accountService, String clearingService, String settlementService) {
         this.out = out;
         this.accountService = accountService;
         this.clearingService = clearingService;
+        this.settlementService = settlementService;
     }
 
     /** Plays the demo; returns the failed steps (empty when all passed). */
@@ -63,6 +66,7 @@ final class Demo {
         String backOffice = token("backoffice", "back-office", null);
         String alice = token("alice", "member", "ALPHA");
         String bob = token("bob", "member", "BRAVO");
+        String indexProvider = token("indexco", "index-provider", null);
         if (backOffice == null) {
             fail("no back-office token: the remaining steps need it");
             return summary();
@@ -82,10 +86,13 @@ final class Demo {
                 account("ALPHA-C", "ALPHA", "CLIENT_OMNIBUS", "USD"));
         create(backOffice, "/accounts", "account BRAVO-H (HOUSE, USD)", account("BRAVO-H", "BRAVO", "HOUSE", "USD"));
         create(backOffice, "/accounts", "account BRAVO-CN (HOUSE, CNY)", account("BRAVO-CN", "BRAVO", "HOUSE", "CNY"));
+        create(backOffice, "/accounts", "account BRAVO-S (CLIENT_SEGREGATED, USD)",
+                account("BRAVO-S", "BRAVO", "CLIENT_SEGREGATED", "USD"));
 
         deposit(backOffice, "ALPHA-H", "demo-alpha-usd-1", "USD", "5000000.00");
         deposit(backOffice, "BRAVO-H", "demo-bravo-usd-1", "USD", "3000000.00");
         deposit(backOffice, "BRAVO-CN", "demo-bravo-cny-1", "CNY", "20000000.00");
+        deposit(backOffice, "BRAVO-S", "demo-bravo-s-usd-1", "USD", "10000.00");
 
         if (alice != null) {
             showOwnBalances(alice);
@@ -97,9 +104,13 @@ final class Demo {
         }
         if (clearingService != null) {
             showClearingLearntAccounts(backOffice);
-            new DemoTrades(this, out, json, clearingService).run(backOffice, alice, bob);
-            if (alice != null) {
+            DemoTrades.TradingDay today = new DemoTrades(this, out, json, clearingService).run(backOffice, alice, bob);
+            if (alice != null && today.traded()) {
                 showMarginArrived(backOffice, alice);
+            }
+            if (settlementService != null && indexProvider != null && !today.frontMonths().isEmpty()) {
+                new DemoMonth(this, out, json, accountService, clearingService, settlementService)
+                        .run(today.frontMonths(), backOffice, alice, bob, indexProvider);
             }
         } else {
             out.println("  - clearing-service is not running: skipped the check that it learnt the accounts from events");
@@ -252,7 +263,7 @@ final class Demo {
 
     /** clearing-service learns accounts from account-service's events, asynchronously: poll for a while. */
     private void showClearingLearntAccounts(String backOffice) {
-        Set<String> expected = Set.of("ALPHA-H", "ALPHA-C", "BRAVO-H", "BRAVO-CN");
+        Set<String> expected = Set.of("ALPHA-H", "ALPHA-C", "BRAVO-H", "BRAVO-CN", "BRAVO-S");
         Set<String> seen = new TreeSet<>();
         Response last = null;
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The demo's trading part: the back office opens today's business date and reports four matched trades between the
+ * The demo's trading part: the back office opens today's business date and reports five matched trades between the
  * two demo members (GPU-hour futures in USD, a token future in CNY); the CCP novates them into positions, which each
  * member reads for its own accounts only. Exchange trade ids are fixed per date, so a second run is acknowledged as
  * duplicates and changes nothing.
@@ -33,26 +33,43 @@ final class DemoTrades {
         this.clearing = clearingService;
     }
 
-    void run(String backOffice, String alice, String bob) {
+    /**
+     * The front month of each family traded (by family symbol; empty if they cannot be found), and whether today's
+     * trades were reported now: not when today's business date was closed by an earlier demo run.
+     */
+    record TradingDay(Map<String, JsonNode> frontMonths, boolean traded) {
+    }
+
+    TradingDay run(String backOffice, String alice, String bob) {
+        Map<String, JsonNode> frontMonths = new LinkedHashMap<>();
+        for (String family : List.of("GH100", "GB200", "TKFRC")) {
+            JsonNode instrument = frontMonth(backOffice, family);
+            if (instrument == null) {
+                return new TradingDay(Map.of(), false);
+            }
+            frontMonths.put(family, instrument);
+        }
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         Response open = demo.call(backOffice, "POST", clearing + "/business-days/" + today + "/open", null, null);
+        if (open.status() == 409) {
+            demo.pass("business date " + today + " was closed by an earlier demo run: its trades are in the book");
+            return new TradingDay(frontMonths, false);
+        }
         demo.step(open.status() == 200, "POST /business-days/" + today + "/open (clearing-service)", open);
 
-        String gh100 = frontMonth(backOffice, "GH100");
-        String gb200 = frontMonth(backOffice, "GB200");
-        String tkfrc = frontMonth(backOffice, "TKFRC");
-        if (gh100 == null || gb200 == null || tkfrc == null) {
-            return;
-        }
+        String gh100 = frontMonths.get("GH100").path("id").asText();
+        String gb200 = frontMonths.get("GB200").path("id").asText();
+        String tkfrc = frontMonths.get("TKFRC").path("id").asText();
         String id = "DEMO-" + today + "-";
         List<Map<String, Object>> trades = List.of(
                 trade(id + "1", gh100, 10, "2.605", "ALPHA-H", "BRAVO-H", today),
                 trade(id + "2", gb200, 5, "5.300", "ALPHA-C", "BRAVO-H", today),
                 trade(id + "3", gb200, 3, "5.315", "BRAVO-H", "ALPHA-C", today),
-                trade(id + "4", tkfrc, 2, "55.05", "BRAVO-CN", "ALPHA-H", today));
+                trade(id + "4", tkfrc, 2, "55.05", "BRAVO-CN", "ALPHA-H", today),
+                trade(id + "5", gh100, 10, "2.600", "BRAVO-S", "ALPHA-C", today));
         Response batch = demo.call(backOffice, "POST", clearing + "/trades/batch", trades, null);
         demo.step(batch.status() == 200 && read(batch).path("rejected").asInt(-1) == 0,
-                "POST /trades/batch 4 trades: " + summary(batch), batch);
+                "POST /trades/batch 5 trades: " + summary(batch), batch);
 
         if (alice != null) {
             showPositions(alice, "alice (member ALPHA)", "ALPHA-H");
@@ -75,22 +92,26 @@ final class DemoTrades {
             }
         }
         demo.step(flat, "the CCP's book is flat (net sum 0 per instrument); open interest " + lines, openInterest);
+        return new TradingDay(frontMonths, true);
     }
 
-    private String frontMonth(String token, String family) {
-        Response instruments = demo.call(token, "GET", clearing + "/catalogue/instruments?family=" + family
-                + "&status=ACTIVE", null, null);
-        JsonNode list = read(instruments);
-        if (instruments.status() != 200 || list.isEmpty()) {
-            demo.step(false, "GET /catalogue/instruments?family=" + family + " (an active contract month)", instruments);
-            return null;
-        }
-        String first = null;
-        for (JsonNode instrument : list) {
-            String id = instrument.path("id").asText();
-            if (first == null || id.compareTo(first) < 0) {
-                first = id;
+    /**
+     * The family's contract month that expires first among those not expired before today (whatever its status: after
+     * an earlier demo run it may be settled already, and the demo then replays that month).
+     */
+    private JsonNode frontMonth(String token, String family) {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        Response instruments = demo.call(token, "GET", clearing + "/catalogue/instruments?family=" + family, null, null);
+        JsonNode first = null;
+        for (JsonNode instrument : read(instruments)) {
+            boolean current = !LocalDate.parse(instrument.path("lastTradingDay").asText()).isBefore(today);
+            if (current && (first == null || instrument.path("id").asText().compareTo(first.path("id").asText()) < 0)) {
+                first = instrument;
             }
+        }
+        if (instruments.status() != 200 || first == null) {
+            demo.step(false, "GET /catalogue/instruments?family=" + family + " (a contract month not yet expired)",
+                    instruments);
         }
         return first;
     }
@@ -109,7 +130,7 @@ final class DemoTrades {
         }
     }
 
-    private static Map<String, Object> trade(String exchangeTradeId, String instrumentId, long quantity, String price,
+    static Map<String, Object> trade(String exchangeTradeId, String instrumentId, long quantity, String price,
                                              String buyer, String seller, LocalDate businessDate) {
         Map<String, Object> trade = new LinkedHashMap<>();
         trade.put("exchangeTradeId", exchangeTradeId);

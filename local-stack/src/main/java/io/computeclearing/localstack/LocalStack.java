@@ -104,9 +104,8 @@ public final class LocalStack {
         }
         if (demo) {
             if (running.stream().anyMatch(s -> s.name().equals("account-service"))) {
-                String clearing = running.stream().filter(s -> s.name().equals("clearing-service"))
-                        .map(StackService::baseUrl).findFirst().orElse(null);
-                new Demo(out, "http://localhost:8081", clearing).run();
+                new Demo(out, "http://localhost:8081", baseUrl(running, "clearing-service"),
+                        baseUrl(running, "settlement-service")).run();
             } else {
                 out.println("\u2717 demo skipped: account-service is not running (build it: ./mvnw -pl account-service -am package)");
             }
@@ -114,6 +113,10 @@ public final class LocalStack {
         out.println();
         out.println("The stack runs until Ctrl-C; logs in " + stack.root.relativize(stack.logs) + "/");
         stack.awaitShutdown();
+    }
+
+    private static String baseUrl(List<StackService> running, String name) {
+        return running.stream().filter(s -> s.name().equals(name)).map(StackService::baseUrl).findFirst().orElse(null);
     }
 
     /** Starts everything; returns the services that are up. Fails, naming the port or log file, if anything is not. */
