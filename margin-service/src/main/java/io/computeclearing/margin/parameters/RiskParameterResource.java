@@ -1,5 +1,7 @@
 package io.computeclearing.margin.parameters;
 
+import io.computeclearing.margin.proposal.ParameterProposal;
+import io.computeclearing.margin.proposal.ParameterProposals;
 import io.computeclearing.platform.problem.ProblemException;
 import io.computeclearing.platform.security.Caller;
 import io.computeclearing.platform.security.Roles;
@@ -22,10 +24,12 @@ import java.util.List;
 public class RiskParameterResource {
 
     private final RiskParameters parameters;
+    private final ParameterProposals proposals;
     private final Caller caller;
 
-    public RiskParameterResource(RiskParameters parameters, Caller caller) {
+    public RiskParameterResource(RiskParameters parameters, ParameterProposals proposals, Caller caller) {
         this.parameters = parameters;
+        this.proposals = proposals;
         this.caller = caller;
     }
 
@@ -42,6 +46,17 @@ public class RiskParameterResource {
     public RiskParameterView get(@PathParam("family") String family) {
         return parameters.inForce(family, today()).map(RiskParameterView::of)
                 .orElseThrow(() -> ProblemException.notFound("risk parameters", family));
+    }
+
+    /**
+     * Parameters estimated from the history of the family's index beside those in force, flagging those that lag
+     * the market (see {@link ParameterProposals}). 409 when the index or enough of its history is not known.
+     */
+    @GET
+    @Path("/{family}/proposal")
+    @RolesAllowed(Roles.RISK)
+    public ParameterProposal proposal(@PathParam("family") String family) {
+        return proposals.propose(family, today());
     }
 
     /** A new version of the family's parameters (the first one creates the family), effective from its date. */

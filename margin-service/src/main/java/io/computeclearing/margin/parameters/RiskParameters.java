@@ -3,6 +3,7 @@ package io.computeclearing.margin.parameters;
 import io.computeclearing.platform.problem.Problem;
 import io.computeclearing.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
@@ -26,6 +27,12 @@ public class RiskParameters {
 
     private static final Pattern FAMILY = Pattern.compile("[A-Z0-9]{2,16}");
 
+    private final Event<RiskParametersRevised> revisions;
+
+    public RiskParameters(Event<RiskParametersRevised> revisions) {
+        this.revisions = revisions;
+    }
+
     /** Every family's parameters in force on the date, by family symbol. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Map<String, RiskParameterSet> inForce(LocalDate date) {
@@ -45,7 +52,8 @@ public class RiskParameters {
 
     /**
      * Records a new version of a family's parameters. The effective date may not lie in the past: margin already
-     * called stays explained by the parameters it was computed with.
+     * called stays explained by the parameters it was computed with. Fires {@link RiskParametersRevised} in this
+     * transaction: a version effective today re-margins the family's accounts before the transaction commits.
      */
     public RiskParameterSet revise(String family, NewRiskParameters request, String user, LocalDate today) {
         LocalDate effectiveFrom = request.effectiveFrom() == null ? today : request.effectiveFrom();
@@ -70,6 +78,7 @@ public class RiskParameters {
         p.createdBy = user;
         p.createdAt = Instant.now();
         p.persist();
+        revisions.fire(new RiskParametersRevised(family, p.version, effectiveFrom));
         return p;
     }
 

@@ -16,7 +16,8 @@ import java.util.List;
 
 /**
  * The last margin requirement of an account in one currency, with the SPAN breakdown of each combined commodity
- * (scan risk, active scenario, the 16 scenario losses, intra-spread charge, maintenance and initial risk) as JSON.
+ * (scan risk, active scenario, the 16 scenario losses, intra-spread charge, maintenance and initial risk) as JSON,
+ * and the same breakdown at scale 2 as {@code MarginRequirementCalculated} published it.
  */
 @Entity
 @Table(name = "account_margin")
@@ -49,6 +50,11 @@ public class AccountMargin extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
     public String breakdown;
+
+    /** The breakdown as published: one {@code MarginEvents.CommodityCharge} per combined commodity, scale 2. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public String charges;
 
     public static List<AccountMargin> ofAccount(String accountId) {
         return list("accountId = ?1 order by currency", accountId);

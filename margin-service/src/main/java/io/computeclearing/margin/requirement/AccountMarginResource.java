@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.computeclearing.platform.accounts.AccountDirectory;
 import io.computeclearing.platform.accounts.KnownAccount;
 import io.computeclearing.platform.problem.ProblemException;
@@ -25,14 +26,16 @@ import java.util.Optional;
 public class AccountMarginResource {
 
     /**
-     * The requirement in one currency; {@code commodities} is the engine's breakdown per combined commodity (exact,
-     * unrounded figures in the commodity's currency).
+     * The requirement in one currency; {@code breakdown} is what {@code MarginRequirementCalculated} published for
+     * it (one charge line per combined commodity, scale 2), {@code commodities} the engine's exact figures behind it
+     * (unrounded, with the 16 scenario losses). A client omnibus account shows each family twice, as
+     * {@code FAMILY:LONG} and {@code FAMILY:SHORT}.
      */
-    public record CurrencyMargin(String currency, BigDecimal initialMargin, BigDecimal maintenanceMargin,
-                                 JsonNode commodities) {
+    public record CurrencyMarginView(String currency, BigDecimal initialMargin, BigDecimal maintenanceMargin,
+                                     JsonNode breakdown, JsonNode commodities) {
     }
 
-    public record AccountMarginView(String accountId, Instant calculatedAt, List<CurrencyMargin> requirements) {
+    public record AccountMarginView(String accountId, Instant calculatedAt, List<CurrencyMarginView> requirements) {
     }
 
     private final AccountDirectory directory;
@@ -67,10 +70,13 @@ public class AccountMarginResource {
         return new AccountMarginView(accountId, calculatedAt, rows.stream().map(this::view).toList());
     }
 
-    private CurrencyMargin view(AccountMargin row) {
+    private CurrencyMarginView view(AccountMargin row) {
         try {
-            return new CurrencyMargin(row.currency, row.initialMargin, row.maintenanceMargin,
-                    json.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).readTree(row.breakdown));
+            // Exact decimals: the published amounts keep their scale 2 (3900.00, not 3900).
+            var reader = json.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                    .with(JsonNodeFactory.withExactBigDecimals(true));
+            return new CurrencyMarginView(row.currency, row.initialMargin, row.maintenanceMargin,
+                    reader.readTree(row.charges), reader.readTree(row.breakdown));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored margin breakdown of " + row.accountId + " is not JSON", e);
         }

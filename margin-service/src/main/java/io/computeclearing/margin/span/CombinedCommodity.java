@@ -101,6 +101,11 @@ public record CombinedCommodity(String id, Currency currency, List<SpanContract>
 
     /** Whether the tier is in its delivery period (has a spot month charge). */
     public boolean isSpotTier(int tier) {
-        return spotMonthCharges.stream().anyMatch(c -> c.tier() == tier);
+        for (SpotMonthCharge charge : spotMonthCharges) {
+            if (charge.tier() == tier) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -32,10 +32,30 @@ public final class RiskArray {
 
     private final BigDecimal[] losses;
     private final BigDecimal compositeDelta;
+    /** The losses as unscaled longs at {@link #scale}, or null when they do not share a scale or fit a long. */
+    private final long[] unscaledLosses;
+    private final int scale;
 
     private RiskArray(BigDecimal[] losses, BigDecimal compositeDelta) {
         this.losses = losses;
         this.compositeDelta = compositeDelta;
+        this.scale = losses[0].scale();
+        this.unscaledLosses = unscaled(losses, scale);
+    }
+
+    /**
+     * The exact unscaled values of the losses at their common scale, for the scanning fast path: {@code loss[s] =
+     * unscaled[s] x 10^-scale} exactly. Null when the values have different scales or one does not fit a long.
+     */
+    private static long[] unscaled(BigDecimal[] losses, int scale) {
+        long[] values = new long[losses.length];
+        for (int i = 0; i < losses.length; i++) {
+            if (losses[i].scale() != scale || losses[i].unscaledValue().bitLength() > 62) {
+                return null;
+            }
+            values[i] = losses[i].unscaledValue().longValue();
+        }
+        return values;
     }
 
     /**
@@ -179,6 +199,21 @@ public final class RiskArray {
             throw new IllegalArgumentException("scenario number must be 1..16, was " + scenarioNumber);
         }
         return losses[scenarioNumber - 1];
+    }
+
+    /**
+     * The 16 losses as exact unscaled longs at {@link #scale()} (no rounding: {@code loss(s) =
+     * BigDecimal.valueOf(unscaled[s], scale())}), or null when the values do not share one scale or do not fit in
+     * 62 bits. Lets the calculator add {@code quantity x loss} in long arithmetic on its hot path. Not a copy: do not
+     * modify.
+     */
+    long[] unscaledLosses() {
+        return unscaledLosses;
+    }
+
+    /** The common scale of the losses (meaningful when {@link #unscaledLosses()} is not null). */
+    int scale() {
+        return scale;
     }
 
     /** The 16 losses in scenario order. */

@@ -27,10 +27,13 @@ import java.util.TreeMap;
  * <p>
  * Arithmetic: {@code BigDecimal} throughout. Products are exact; divisions (weighted price risk, spreads, credit
  * shares) use 34 significant digits ({@link MathContext#DECIMAL128}); only the account's requirements are rounded,
- * UP to scale 2. This is the reference computation; a faster path (scaled longs, no allocation per account) is a
- * later step and must be tested against it.
+ * UP to scale 2. Scanning sums {@code quantity x loss} in exact long arithmetic on unscaled values (same value and
+ * scale as the {@code BigDecimal} sum; {@code BigDecimal} again on overflow), and one-to-one spread ratios skip the
+ * division (see {@code ScanningFastPathTest}). The contract index of the last parameter set is kept, since an
+ * end-of-day run margins every account with the same set.
  * <p>
- * Immutable and thread-safe.
+ * Thread-safe: its only state besides the method is the cached contract index, replaced whole through a volatile
+ * field.
  */
 public final class SpanCalculator {
 
@@ -38,9 +41,32 @@ public final class SpanCalculator {
     private static final int MONEY_SCALE = 2;
 
     private final SpanMethod method;
+    /** The contract index of the parameters used last: an end-of-day run margins every account with one set. */
+    private volatile ContractIndex lastIndex;
 
     private SpanCalculator(SpanMethod method) {
         this.method = method;
+    }
+
+    /** Which combined commodity each contract belongs to, for one parameter set (compared by identity). */
+    private record ContractIndex(SpanParameters parameters, Map<String, CombinedCommodity> byContract) {
+
+        static ContractIndex of(SpanParameters parameters) {
+            Map<String, CombinedCommodity> byContract = new HashMap<>();
+            for (CombinedCommodity cc : parameters.commodities()) {
+                cc.contracts().forEach(c -> byContract.put(c.contractId(), cc));
+            }
+            return new ContractIndex(parameters, Map.copyOf(byContract));
+        }
+    }
+
+    private Map<String, CombinedCommodity> contractIndex(SpanParameters parameters) {
+        ContractIndex index = lastIndex;
+        if (index == null || index.parameters() != parameters) {
+            index = ContractIndex.of(parameters);
+            lastIndex = index;
+        }
+        return index.byContract();
     }
 
     /** A calculator using the given method of assembly. */
@@ -75,10 +101,7 @@ public final class SpanCalculator {
         Objects.requireNonNull(fxRates, "fxRates");
         Objects.requireNonNull(accountType, "accountType");
 
-        Map<String, CombinedCommodity> byContract = new HashMap<>();
-        for (CombinedCommodity cc : parameters.commodities()) {
-            cc.contracts().forEach(c -> byContract.put(c.contractId(), cc));
-        }
+        Map<String, CombinedCommodity> byContract = contractIndex(parameters);
         for (String contractId : portfolio.netQuantities().keySet()) {
             if (!byContract.containsKey(contractId)) {
                 throw new IllegalArgumentException("no SPAN parameters for contract " + contractId);
@@ -117,8 +140,12 @@ public final class SpanCalculator {
     }
 
     private CommodityState assess(CombinedCommodity cc, Portfolio portfolio, Map<String, BigDecimal> optionValues) {
-        BigDecimal[] losses = new BigDecimal[ScenarioGrid.SIZE];
-        Arrays.fill(losses, BigDecimal.ZERO);
+        BigDecimal[] losses = scenarioLossesInLongs(cc, portfolio);
+        boolean exactInLongs = losses != null;
+        if (!exactInLongs) {
+            losses = new BigDecimal[ScenarioGrid.SIZE];
+            Arrays.fill(losses, BigDecimal.ZERO);
+        }
         Map<Integer, BigDecimal> tierDelta = new TreeMap<>();
         BigDecimal nov = BigDecimal.ZERO;
         long shortCalls = 0;
@@ -132,8 +159,10 @@ public final class SpanCalculator {
             }
             any = true;
             BigDecimal q = BigDecimal.valueOf(qty);
-            for (int s = 0; s < ScenarioGrid.SIZE; s++) {
-                losses[s] = losses[s].add(q.multiply(contract.riskArray().loss(s + 1)));
+            if (!exactInLongs) {
+                for (int s = 0; s < ScenarioGrid.SIZE; s++) {
+                    losses[s] = losses[s].add(q.multiply(contract.riskArray().loss(s + 1)));
+                }
             }
             tierDelta.merge(contract.tier(), q.multiply(contract.riskArray().compositeDelta()), BigDecimal::add);
             if (cc.isSpotTier(contract.tier())) {
@@ -180,6 +209,45 @@ public final class SpanCalculator {
         return st;
     }
 
+    /**
+     * The hot path of scanning: {@code sum(qty x array[s])} per scenario in exact long arithmetic on the arrays'
+     * unscaled values, converted back with {@code BigDecimal.valueOf(sum, scale)}. This is the same number, with the
+     * same scale, as the {@code BigDecimal} sum (a product of a whole quantity and a loss at scale k has scale k, and
+     * so has their sum), so no rounding rule is involved. Returns null, and the caller adds in {@code BigDecimal},
+     * when the arrays held do not share one scale or an intermediate would overflow a long.
+     */
+    private static BigDecimal[] scenarioLossesInLongs(CombinedCommodity cc, Portfolio portfolio) {
+        long[] sums = new long[ScenarioGrid.SIZE];
+        int scale = Integer.MIN_VALUE;
+        try {
+            for (SpanContract contract : cc.contracts()) {
+                long qty = portfolio.quantity(contract.contractId());
+                if (qty == 0) {
+                    continue;
+                }
+                RiskArray array = contract.riskArray();
+                long[] unscaled = array.unscaledLosses();
+                if (unscaled == null || (scale != Integer.MIN_VALUE && scale != array.scale())) {
+                    return null;
+                }
+                scale = array.scale();
+                for (int s = 0; s < ScenarioGrid.SIZE; s++) {
+                    sums[s] = Math.addExact(sums[s], Math.multiplyExact(qty, unscaled[s]));
+                }
+            }
+        } catch (ArithmeticException overflow) {
+            return null;
+        }
+        if (scale == Integer.MIN_VALUE) {
+            return null;
+        }
+        BigDecimal[] losses = new BigDecimal[ScenarioGrid.SIZE];
+        for (int s = 0; s < ScenarioGrid.SIZE; s++) {
+            losses[s] = BigDecimal.valueOf(sums[s], scale);
+        }
+        return losses;
+    }
+
     /** Intra-commodity spreads in priority order, then spot month charges on what they consumed and left. */
     private static void intraAndSpot(CommodityState st, Map<Integer, BigDecimal> tierDelta) {
         Map<Integer, BigDecimal> remaining = new HashMap<>(tierDelta);
@@ -191,7 +259,7 @@ public final class SpanCalculator {
             if (a.signum() == 0 || b.signum() == 0 || a.signum() == b.signum()) {
                 continue;
             }
-            BigDecimal spreads = a.abs().divide(spread.ratioA(), MC).min(b.abs().divide(spread.ratioB(), MC));
+            BigDecimal spreads = perRatio(a.abs(), spread.ratioA()).min(perRatio(b.abs(), spread.ratioB()));
             intra = intra.add(spreads.multiply(spread.chargeRate()));
             BigDecimal usedA = spreads.multiply(spread.ratioA());
             BigDecimal usedB = spreads.multiply(spread.ratioB());
@@ -207,6 +275,18 @@ public final class SpanCalculator {
         }
         st.intra = intra;
         st.spot = spot;
+    }
+
+    /**
+     * {@code delta / ratio} at 34 significant digits. A one-to-one ratio (nearly every calendar spread) skips the
+     * division: dividing by one at 34 digits leaves a delta (at most 19 digits of quantity times a 4-decimal delta)
+     * unchanged, with the same scale, and long division is what the scan of many spreads spends its time on.
+     */
+    private static BigDecimal perRatio(BigDecimal delta, BigDecimal ratio) {
+        if (ratio.compareTo(BigDecimal.ONE) == 0 && delta.precision() <= MC.getPrecision()) {
+            return delta;
+        }
+        return delta.divide(ratio, MC);
     }
 
     /** Weighted price risk {@code max(0, scan - T - V) / |net delta|}, zero when the net delta is zero. */
@@ -228,6 +308,9 @@ public final class SpanCalculator {
 
     private static List<MarginResult.AppliedInterSpread> deltaCredits(SpanParameters parameters,
             Map<String, CommodityState> states) {
+        if (parameters.interSpreads().isEmpty()) {
+            return List.of();
+        }
         Map<String, BigDecimal> wpr = new HashMap<>();
         states.forEach((id, st) -> wpr.put(id, weightedPriceRisk(st)));
         List<MarginResult.AppliedInterSpread> applied = new ArrayList<>();

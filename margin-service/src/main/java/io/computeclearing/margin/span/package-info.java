@@ -29,7 +29,10 @@
  * <p>
  * <b>Arithmetic.</b> Money is {@code BigDecimal}: products exact, divisions at 34 significant digits, requirements
  * rounded UP to scale 2. Black-76 values are {@code double} model outputs, rounded HALF_UP to the array's money scale
- * when the array is built. This is the reference implementation; a faster path for end-of-day runs over many
- * accounts (scaled longs, no allocation per account) is a later step, to be tested against this one.
+ * when the array is built. Scanning adds {@code quantity x array} in exact long arithmetic on the arrays' unscaled
+ * values (falling back to {@code BigDecimal} on overflow or mixed scales), which gives the same numbers with the same
+ * scale, and one-to-one spread ratios skip the division; {@code ScanningFastPathTest} holds this against an
+ * independent {@code BigDecimal} computation. The JMH benchmark of the engine is in the tests
+ * ({@code span/bench}, see docs/benchmarks.md).
  */
 package io.computeclearing.margin.span;

@@ -1,0 +1,63 @@
+package io.computeclearing.margin.index;
+
+import io.computeclearing.platform.events.EventCodec;
+import io.computeclearing.platform.events.EventEnvelope;
+import io.computeclearing.platform.events.settlement.SettlementEvents;
+import io.computeclearing.platform.events.settlement.SettlementEvents.IndexValuePublished;
+import io.computeclearing.platform.inbox.Inbox;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * Keeps the history of every index settlement-service publishes, the latest version per index and date: the market
+ * data risk parameter proposals are estimated from. A redelivered event or an older version changes nothing.
+ */
+@ApplicationScoped
+public class IndexValueConsumer {
+
+    /** Incoming channel, bound to {@code ccp.settlement.indices.v1}. */
+    public static final String CHANNEL = "index-values";
+
+    private static final Logger LOG = Logger.getLogger(IndexValueConsumer.class);
+
+    private final Inbox inbox;
+    private final String inboxConsumer;
+
+    public IndexValueConsumer(Inbox inbox,
+                              @ConfigProperty(name = "quarkus.application.name") String applicationName) {
+        this.inbox = inbox;
+        this.inboxConsumer = applicationName + "." + CHANNEL;
+    }
+
+    @Incoming(CHANNEL)
+    @Blocking
+    @Transactional
+    public void onIndexEvent(String message) {
+        EventEnvelope event = EventCodec.decode(message);
+        if (!event.is(SettlementEvents.INDEX_VALUE_PUBLISHED) || !inbox.firstDelivery(inboxConsumer, event)) {
+            return;
+        }
+        IndexValuePublished published = EventCodec.payload(event, SettlementEvents.INDEX_VALUE_PUBLISHED);
+        IndexValue held = IndexValue.findById(new IndexValue.Key(published.indexId(), published.valueDate()));
+        if (held != null && held.version >= published.version()) {
+            LOG.infof("index %s %s version %d ignored: version %d is held", published.indexId(),
+                    published.valueDate(), published.version(), held.version);
+            return;
+        }
+        IndexValue row = held != null ? held : new IndexValue();
+        row.indexId = published.indexId();
+        row.valueDate = published.valueDate();
+        row.value = published.value();
+        row.currency = published.currency();
+        row.version = published.version();
+        row.source = published.source() == null ? "PROVIDER" : published.source();
+        row.publishedAt = published.publishedAt();
+        if (held == null) {
+            row.persist();
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package io.computeclearing.margin.instrument;
+
+import io.computeclearing.platform.events.EventCodec;
+import io.computeclearing.platform.events.EventEnvelope;
+import io.computeclearing.platform.events.clearing.ClearingEvents;
+import io.computeclearing.platform.events.clearing.ClearingEvents.InstrumentListed;
+import io.computeclearing.platform.events.clearing.ClearingEvents.InstrumentStatusChanged;
+import io.computeclearing.platform.inbox.Inbox;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+
+/**
+ * Keeps the instruments clearing-service lists and their status: which contract months exist (what-if margin accepts
+ * only those) and which index is behind each family (what parameter proposals are estimated from). Each event goes
+ * through the inbox in the transaction that applies it; events of one instrument arrive in order (keyed by it).
+ */
+@ApplicationScoped
+public class InstrumentConsumer {
+
+    /** Incoming channel, bound to {@code ccp.clearing.instruments.v1}. */
+    public static final String CHANNEL = "instruments";
+
+    private static final Logger LOG = Logger.getLogger(InstrumentConsumer.class);
+
+    private final Inbox inbox;
+    private final String inboxConsumer;
+
+    public InstrumentConsumer(Inbox inbox,
+                              @ConfigProperty(name = "quarkus.application.name") String applicationName) {
+        this.inbox = inbox;
+        this.inboxConsumer = applicationName + "." + CHANNEL;
+    }
+
+    @Incoming(CHANNEL)
+    @Blocking
+    @Transactional
+    public void onInstrumentEvent(String message) {
+        EventEnvelope event = EventCodec.decode(message);
+        boolean listed = event.is(ClearingEvents.INSTRUMENT_LISTED);
+        boolean statusChanged = event.is(ClearingEvents.INSTRUMENT_STATUS_CHANGED);
+        if (!(listed || statusChanged) || !inbox.firstDelivery(inboxConsumer, event)) {
+            return;
+        }
+        if (listed) {
+            list(EventCodec.payload(event, ClearingEvents.INSTRUMENT_LISTED));
+        } else {
+            change(EventCodec.payload(event, ClearingEvents.INSTRUMENT_STATUS_CHANGED));
+        }
+    }
+
+    private static void list(InstrumentListed listed) {
+        ListedInstrument held = ListedInstrument.findById(listed.instrumentId());
+        ListedInstrument row = held != null ? held : new ListedInstrument();
+        row.instrumentId = listed.instrumentId();
+        row.family = listed.family();
+        row.contractMonth = listed.contractMonth();
+        row.lastTradingDay = listed.lastTradingDay();
+        row.currency = listed.currency();
+        row.contractUnit = listed.contractUnit();
+        row.underlyingIndexId = listed.underlyingIndexId();
+        row.finalSettlementRule = listed.finalSettlementRule();
+        row.status = listed.status();
+        row.listedAt = listed.listedAt();
+        row.updatedAt = Instant.now();
+        if (held == null) {
+            row.persist();
+        }
+    }
+
+    private static void change(InstrumentStatusChanged changed) {
+        ListedInstrument held = ListedInstrument.findById(changed.instrumentId());
+        if (held == null) {
+            LOG.warnf("status %s of %s ignored: the instrument was never listed", changed.status(),
+                    changed.instrumentId());
+            return;
+        }
+        held.status = changed.status();
+        held.updatedAt = Instant.now();
+    }
+}

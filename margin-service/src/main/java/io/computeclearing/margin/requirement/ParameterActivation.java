@@ -1,0 +1,85 @@
+package io.computeclearing.margin.requirement;
+
+import io.computeclearing.margin.parameters.RiskParametersRevised;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * Re-margins a family's accounts when a new version of its risk parameters takes effect. A version effective today
+ * does so in the transaction that records it; a future-dated one when a scheduled check (every
+ * {@code ccp.margin.parameter-activation.every}, by default a minute) finds its date arrived. Each version is applied
+ * once: {@code risk_parameters_applied} remembers it, and the check re-margins each family once however many of its
+ * versions became due together.
+ */
+@ApplicationScoped
+public class ParameterActivation {
+
+    private static final Logger LOG = Logger.getLogger(ParameterActivation.class);
+
+    private final MarginCalculation margin;
+    private final EntityManager em;
+
+    public ParameterActivation(MarginCalculation margin, EntityManager em) {
+        this.margin = margin;
+        this.em = em;
+    }
+
+    /** Runs in the transaction that recorded the version. */
+    void onRevised(@Observes RiskParametersRevised revised) {
+        LocalDate today = today();
+        if (!revised.effectiveFrom().isAfter(today)) {
+            applyDue(today);
+        }
+    }
+
+    @Scheduled(every = "${ccp.margin.parameter-activation.every:60s}", delayed = "10s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduledCheck() {
+        QuarkusTransaction.requiringNew().run(() -> applyDue(today()));
+    }
+
+    /**
+     * Applies every version effective on or before {@code date} and not yet applied: re-margins the accounts holding
+     * its family with the parameters in force on that date. Returns the number of accounts re-margined.
+     */
+    @Transactional
+    public int applyDue(LocalDate date) {
+        em.flush();
+        @SuppressWarnings("unchecked")
+        List<Object[]> due = em.createNativeQuery("""
+                        select p.family, p.version from risk_parameters p
+                        where p.effective_from <= :date and not exists (select 1 from risk_parameters_applied a
+                              where a.family = p.family and a.version = p.version)
+                        order by p.family, p.version""")
+                .setParameter("date", date).getResultList();
+        TreeSet<String> families = new TreeSet<>();
+        for (Object[] row : due) {
+            families.add((String) row[0]);
+            em.createNativeQuery("""
+                            insert into risk_parameters_applied (family, version, applied_at) values (:f, :v, now())
+                            on conflict do nothing""")
+                    .setParameter("f", row[0]).setParameter("v", ((Number) row[1]).intValue()).executeUpdate();
+        }
+        TreeSet<String> accounts = new TreeSet<>();
+        families.forEach(family -> accounts.addAll(margin.holdersOfFamily(family)));
+        int count = margin.recomputeAll(accounts, date);
+        if (!families.isEmpty()) {
+            LOG.infof("risk parameters of %s in force on %s: %d account(s) re-margined", families, date, count);
+        }
+        return count;
+    }
+
+    private static LocalDate today() {
+        return LocalDate.now(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,188 @@
+package io.computeclearing.margin.requirement;
+
+import io.computeclearing.margin.parameters.RiskParameterSet;
+import io.computeclearing.margin.parameters.RiskParameters;
+import io.computeclearing.margin.prices.ReferencePrices;
+import io.computeclearing.margin.span.AccountType;
+import io.computeclearing.margin.span.CombinedCommodity;
+import io.computeclearing.margin.span.FxRates;
+import io.computeclearing.margin.span.IntraCommoditySpread;
+import io.computeclearing.margin.span.MarginResult;
+import io.computeclearing.margin.span.Portfolio;
+import io.computeclearing.margin.span.Position;
+import io.computeclearing.margin.span.RiskArray;
+import io.computeclearing.margin.span.ScenarioGrid;
+import io.computeclearing.margin.span.SpanCalculator;
+import io.computeclearing.margin.span.SpanContract;
+import io.computeclearing.margin.span.SpanParameters;
+import io.computeclearing.platform.accounts.KnownAccount;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.ToLongFunction;
+
+/**
+ * The SPAN requirement of a set of holdings, per currency, computed and not stored (the account's recorded margin and
+ * what-if margin both use it).
+ * <p>
+ * Each product family is one combined commodity; each contract month a future whose tier is its month order among the
+ * months held (tier 1 the nearest); every pair of months may form a spread at the family's flat charge, nearest pairs
+ * first. Each month's risk array is built at its <em>reference price</em>: its latest daily settlement price, or the
+ * family's configured reference price while it has none. The price scan range is
+ * {@code |reference price| x priceScanFraction} (a zero price, which has no level to scale, uses the configured
+ * reference price), times the contract unit per contract. Commodities are margined per currency with no conversion.
+ * <p>
+ * House and client segregated accounts are margined net. A client omnibus account pools clients whose longs and shorts
+ * do not offset each other: its gross longs and its gross shorts are margined as two portfolios and the requirements
+ * added (each rounded up to the cent by the engine before the addition).
+ * <p>
+ * Left out, with a log line: instruments finally settled (clearing closes their positions) and families without risk
+ * parameters in force.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class PortfolioMargining {
+
+    private static final Logger LOG = Logger.getLogger(PortfolioMargining.class);
+    private static final int RISK_ARRAY_SCALE = 2;
+    static final String LONG_SIDE = ":LONG";
+    static final String SHORT_SIDE = ":SHORT";
+
+    private final RiskParameters parameters;
+    private final ReferencePrices prices;
+    private final SpanCalculator calculator = SpanCalculator.cme();
+
+    public PortfolioMargining(RiskParameters parameters, ReferencePrices prices) {
+        this.parameters = parameters;
+        this.prices = prices;
+    }
+
+    /** The requirement of the holdings per currency, in currency order; empty when nothing is held. */
+    public List<CurrencyMargin> margin(Collection<Holding> holdings, KnownAccount.AccountType accountType,
+                                       LocalDate asOf) {
+        Map<String, RiskParameterSet> inForce = parameters.inForce(asOf);
+        List<String> ids = holdings.stream().filter(h -> !h.isFlat()).map(Holding::instrumentId).toList();
+        Set<String> settled = prices.finallySettled(ids);
+        Map<String, BigDecimal> settlementPrices = prices.latest(ids);
+
+        Map<String, List<Holding>> byFamily = new TreeMap<>();
+        for (Holding h : holdings) {
+            if (h.isFlat()) {
+                continue;
+            }
+            if (settled.contains(h.instrumentId())) {
+                LOG.infof("%s is finally settled: left out of margin", h.instrumentId());
+                continue;
+            }
+            if (!inForce.containsKey(h.family())) {
+                LOG.errorf("no risk parameters for %s: %s left out of margin", h.family(), h.instrumentId());
+                continue;
+            }
+            byFamily.computeIfAbsent(h.family(), f -> new ArrayList<>()).add(h);
+        }
+
+        Map<String, Map<String, List<Holding>>> byCurrency = new TreeMap<>();
+        byFamily.forEach((family, held) -> byCurrency.computeIfAbsent(inForce.get(family).currency,
+                c -> new TreeMap<>()).put(family, held));
+
+        List<CurrencyMargin> result = new ArrayList<>();
+        byCurrency.forEach((currency, families) -> {
+            if (accountType == KnownAccount.AccountType.CLIENT_OMNIBUS) {
+                result.add(add(currency,
+                        side(families, inForce, settlementPrices, accountType, LONG_SIDE, Holding::longQuantity),
+                        side(families, inForce, settlementPrices, accountType, SHORT_SIDE,
+                                h -> -h.shortQuantity())));
+            } else {
+                result.add(add(currency,
+                        side(families, inForce, settlementPrices, accountType, "", Holding::netQuantity)));
+            }
+        });
+        return result;
+    }
+
+    /** The engine's result for one side of the book (signed quantities), or none when that side is empty. */
+    private List<MarginResult> side(Map<String, List<Holding>> families, Map<String, RiskParameterSet> inForce,
+                                    Map<String, BigDecimal> settlementPrices, KnownAccount.AccountType accountType,
+                                    String suffix, ToLongFunction<Holding> quantity) {
+        List<CombinedCommodity> commodities = new ArrayList<>();
+        List<Position> positions = new ArrayList<>();
+        families.forEach((family, held) -> {
+            commodities.add(commodity(inForce.get(family), family + suffix, held, settlementPrices, accountType));
+            held.forEach(h -> positions.add(Position.of(h.instrumentId(), quantity.applyAsLong(h))));
+        });
+        if (positions.stream().allMatch(p -> p.quantity() == 0)) {
+            return List.of();
+        }
+        Currency currency = commodities.getFirst().currency();
+        return List.of(calculator.calculate(Portfolio.of(positions), SpanParameters.of(commodities, List.of()),
+                Map.of(), FxRates.none(currency), spanAccountType(accountType)));
+    }
+
+    private static CurrencyMargin add(String currency, List<MarginResult> longs, List<MarginResult> shorts) {
+        List<MarginResult> both = new ArrayList<>(longs);
+        both.addAll(shorts);
+        return add(currency, both);
+    }
+
+    private static CurrencyMargin add(String currency, List<MarginResult> results) {
+        BigDecimal initial = BigDecimal.ZERO.setScale(2);
+        BigDecimal maintenance = BigDecimal.ZERO.setScale(2);
+        List<MarginResult.CommodityRisk> commodities = new ArrayList<>();
+        for (MarginResult r : results) {
+            initial = initial.add(r.initialRequirement());
+            maintenance = maintenance.add(r.maintenanceRequirement());
+            commodities.addAll(r.commodities());
+        }
+        return new CurrencyMargin(currency, initial, maintenance,
+                commodities.stream().map(CommodityCharges::of).toList(), commodities);
+    }
+
+    /** The family's combined commodity over the months held: tier = month order, scan at each reference price. */
+    private static CombinedCommodity commodity(RiskParameterSet p, String id, List<Holding> held,
+                                               Map<String, BigDecimal> settlementPrices,
+                                               KnownAccount.AccountType accountType) {
+        ScenarioGrid grid = ScenarioGrid.of(p.extremeMoveMultiple, p.extremeMoveCover);
+        List<SpanContract> contracts = new ArrayList<>();
+        // Instrument ids end in YYYYMM, so their order is the month order.
+        List<String> months = held.stream().map(Holding::instrumentId).sorted().toList();
+        for (int i = 0; i < months.size(); i++) {
+            BigDecimal reference = settlementPrices.getOrDefault(months.get(i), p.referencePrice);
+            contracts.add(SpanContract.future(months.get(i), i + 1, RiskArray.forFuture(grid, reference,
+                    priceScanRange(p, reference), p.contractUnit, RISK_ARRAY_SCALE)));
+        }
+        List<IntraCommoditySpread> spreads = new ArrayList<>();
+        int priority = 1;
+        for (int distance = 1; distance < months.size(); distance++) {
+            for (int tier = 1; tier + distance <= months.size(); tier++) {
+                spreads.add(IntraCommoditySpread.of(priority++, tier, tier + distance, p.intraSpreadCharge));
+            }
+        }
+        return CombinedCommodity.of(id, Currency.getInstance(p.currency), contracts)
+                .withIntraSpreads(spreads)
+                .withInitialToMaintenance(Map.of(spanAccountType(accountType), p.ratio(accountType)));
+    }
+
+    /** Price scan range in price units: {@code |reference| x priceScanFraction}, the configured price if zero. */
+    static BigDecimal priceScanRange(RiskParameterSet p, BigDecimal reference) {
+        BigDecimal level = reference.signum() == 0 ? p.referencePrice : reference.abs();
+        return level.multiply(p.priceScanFraction);
+    }
+
+    /**
+     * The engine's account category: a house account is margined like a clearing member's own, a client account like
+     * a speculator's. The ratio itself comes from the parameters of the clearing house's account type.
+     */
+    private static AccountType spanAccountType(KnownAccount.AccountType accountType) {
+        return accountType == KnownAccount.AccountType.HOUSE ? AccountType.MEMBER : AccountType.SPECULATOR;
+    }
+}

@@ -1,0 +1,76 @@
+package io.computeclearing.margin.whatif;
+
+import io.computeclearing.margin.position.AccountPosition;
+import io.computeclearing.platform.accounts.AccountDirectory;
+import io.computeclearing.platform.accounts.KnownAccount;
+import io.computeclearing.platform.problem.Problem;
+import io.computeclearing.platform.problem.ProblemException;
+import io.computeclearing.platform.security.Caller;
+import io.computeclearing.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What-if margin (like CME CORE): the requirement an account would have after some trades, or the requirement of a
+ * portfolio of the caller's own. Computed with the parameters and prices in force; nothing is stored or published.
+ */
+@Path("/margin/what-if")
+public class WhatIfResource {
+
+    private final WhatIfMargining whatIf;
+    private final AccountDirectory directory;
+    private final Caller caller;
+
+    public WhatIfResource(WhatIfMargining whatIf, AccountDirectory directory, Caller caller) {
+        this.whatIf = whatIf;
+        this.directory = directory;
+        this.caller = caller;
+    }
+
+    /**
+     * Either {@code {accountId, trades}}: risk and back office for any account, a member user for its own member's
+     * accounts only (any other is 404); or {@code {portfolio, accountType, baseCurrency}}, for any of those roles.
+     * Invalid input is a 422 problem naming each field.
+     */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.RISK, Roles.BACK_OFFICE, Roles.MEMBER})
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public WhatIfMargin compute(WhatIfRequest request) {
+        if (request == null || request.isAccountQuery() == request.isPortfolioQuery()) {
+            throw new ProblemException(422, WhatIfValidation.INVALID, "What-if margin refused",
+                    "Give either an accountId with trades, or a portfolio with accountType and baseCurrency.",
+                    List.of(new Problem.Violation("body", "either accountId and trades, or portfolio, accountType"
+                            + " and baseCurrency")));
+        }
+        if (request.isPortfolioQuery()) {
+            return whatIf.ofPortfolio(request.portfolio(), request.accountType(), request.baseCurrency());
+        }
+        if (request.accountId() == null || request.accountId().isBlank()) {
+            throw new ProblemException(422, WhatIfValidation.INVALID, "What-if margin refused",
+                    "accountId: the account to add the trades to is required.",
+                    List.of(new Problem.Violation("accountId", "is required")));
+        }
+        return whatIf.withTrades(request.accountId(), visibleAccount(request.accountId()), request.trades());
+    }
+
+    /** The account as the directory knows it (null if it only has positions); 404 if the caller may not see it. */
+    private KnownAccount visibleAccount(String accountId) {
+        Optional<KnownAccount> account = directory.find(accountId);
+        if (account.isPresent()) {
+            caller.requireAccess(account.get().memberId, "account", accountId);
+            return account.get();
+        }
+        if (!caller.seesAllMembers() || AccountPosition.count("accountId", accountId) == 0) {
+            throw ProblemException.notFound("account", accountId);
+        }
+        return null;
+    }
+}

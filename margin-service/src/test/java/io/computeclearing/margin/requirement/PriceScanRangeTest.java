@@ -1,0 +1,37 @@
+package io.computeclearing.margin.requirement;
+
+import io.computeclearing.margin.parameters.RiskParameterSet;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The price scan range scales with the size of the reference price, whatever its sign. */
+class PriceScanRangeTest {
+
+    private static final RiskParameterSet GH100 = new RiskParameterSet();
+
+    static {
+        GH100.referencePrice = new BigDecimal("2.60");
+        GH100.priceScanFraction = new BigDecimal("0.25");
+    }
+
+    @Test
+    void positivePriceScansItsFraction() {
+        // 3.00 x 0.25 = 0.75 a unit
+        assertThat(PortfolioMargining.priceScanRange(GH100, new BigDecimal("3.00"))).isEqualByComparingTo("0.75");
+    }
+
+    @Test
+    void negativePriceScansTheFractionOfItsSize() {
+        // |-0.40| x 0.25 = 0.10 a unit
+        assertThat(PortfolioMargining.priceScanRange(GH100, new BigDecimal("-0.40"))).isEqualByComparingTo("0.10");
+    }
+
+    @Test
+    void zeroPriceFallsBackToTheConfiguredReferencePrice() {
+        // 2.60 x 0.25 = 0.65 a unit, not zero
+        assertThat(PortfolioMargining.priceScanRange(GH100, BigDecimal.ZERO)).isEqualByComparingTo("0.65");
+    }
+}

@@ -1,0 +1,221 @@
+package io.computeclearing.margin.spanfile;
+
+import io.computeclearing.margin.span.RiskArray;
+import io.computeclearing.margin.span.ScenarioGrid;
+import io.computeclearing.platform.problem.Problem;
+import io.computeclearing.platform.problem.ProblemException;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** Reading SPAN XML: a hand-written file, the writer's own output, and every kind of refusal naming its element. */
+class SpanFileReaderTest {
+
+    private final SpanFileReader reader = new SpanFileReader();
+
+    private static String handWritten() {
+        try (InputStream in = SpanFileReaderTest.class.getResourceAsStream("/spanfile/hand-written.spn.xml")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Problem refusal(String document) {
+        ProblemException e = catchThrowableOfType(ProblemException.class, () -> reader.read(document));
+        assertThat(e).as("the file is refused").isNotNull();
+        return e.toProblem("/span-files");
+    }
+
+    @Test
+    void readsTheParametersOfAHandWrittenFile() {
+        SpanFileContent content = reader.read(handWritten());
+
+        assertThat(content.businessDate()).isEqualTo(LocalDate.of(2026, 11, 24));
+        assertThat(content.families()).extracting(SpanFileContent.Family::family).containsExactly("GH100", "TKFRC");
+        SpanFileContent.Family gh100 = content.families().getFirst();
+        assertThat(gh100.currency()).isEqualTo("USD");
+        assertThat(gh100.contractUnit()).isEqualByComparingTo("1000");
+        assertThat(gh100.referencePrice()).isEqualByComparingTo("2.60");
+        // 0.65 / 2.60
+        assertThat(gh100.priceScanFraction()).isEqualByComparingTo("0.25");
+        assertThat(gh100.extremeMoveMultiple()).isEqualByComparingTo("3");
+        assertThat(gh100.extremeMoveCover()).isEqualByComparingTo("0.33");
+        assertThat(gh100.intraSpreadCharge()).isEqualByComparingTo("13.00");
+        assertThat(gh100.ratioHouse()).isEqualByComparingTo("1.00");
+        assertThat(gh100.ratioClientOmnibus()).isEqualByComparingTo("1.10");
+        assertThat(gh100.ratioClientSegregated()).isEqualByComparingTo("1.25");
+        assertThat(gh100.contracts()).extracting(SpanFileContent.Contract::month)
+                .containsExactly(YearMonth.of(2027, 1), YearMonth.of(2027, 2));
+        SpanFileContent.Contract january = gh100.contracts().getFirst();
+        assertThat(january.price()).isEqualByComparingTo("2.80");
+        assertThat(january.riskArray().loss(13)).isEqualByComparingTo("700.00");
+        assertThat(january.riskArray().loss(16)).isEqualByComparingTo("693.00");
+
+        SpanFileContent.Family tkfrc = content.families().get(1);
+        assertThat(tkfrc.currency()).isEqualTo("CNY");
+        assertThat(tkfrc.priceScanFraction()).isEqualByComparingTo("0.30");
+        assertThat(tkfrc.contracts()).isEmpty();
+        assertThat(tkfrc.intraSpreadCharge()).as("no months, so no spread in the file").isNull();
+    }
+
+    @Test
+    void readsBackWhatTheWriterWrote() {
+        ScenarioGrid grid = ScenarioGrid.of(new BigDecimal("2.5"), new BigDecimal("0.35"));
+        BigDecimal scan = new BigDecimal("0.10").multiply(new BigDecimal("0.30"));
+        SpanFileContent written = new SpanFileContent(LocalDate.of(2026, 12, 1), List.of(
+                new SpanFileContent.Family("TKFRN", "USD", new BigDecimal("1000"), new BigDecimal("8.00"),
+                        new BigDecimal("0.30"), new BigDecimal("2.5"), new BigDecimal("0.35"), new BigDecimal("48.00"),
+                        BigDecimal.ONE, new BigDecimal("1.10"), new BigDecimal("1.10"), List.of(
+                        new SpanFileContent.Contract(YearMonth.of(2027, 1), new BigDecimal("-0.10"), scan,
+                                RiskArray.forFuture(grid, new BigDecimal("-0.10"), scan, new BigDecimal("1000"), 2)),
+                        new SpanFileContent.Contract(YearMonth.of(2027, 2), new BigDecimal("8.00"),
+                                new BigDecimal("2.40"), RiskArray.forFuture(grid, new BigDecimal("8.00"),
+                                new BigDecimal("2.40"), new BigDecimal("1000"), 2)),
+                        new SpanFileContent.Contract(YearMonth.of(2027, 3), new BigDecimal("8.50"),
+                                new BigDecimal("2.55"), RiskArray.forFuture(grid, new BigDecimal("8.50"),
+                                new BigDecimal("2.55"), new BigDecimal("1000"), 2))))));
+
+        String xml = new SpanFileWriter().write(written, Instant.parse("2026-12-01T18:00:00Z"));
+        SpanFileContent read = reader.read(xml);
+
+        SpanFileContent.Family f = read.families().getFirst();
+        assertThat(f.extremeMoveMultiple()).isEqualByComparingTo("2.5");
+        assertThat(f.extremeMoveCover()).isEqualByComparingTo("0.35");
+        assertThat(f.intraSpreadCharge()).isEqualByComparingTo("48.00");
+        assertThat(f.contracts()).hasSize(3);
+        // a negative price scans over |price| x 30%: 0.03 per token unit, 30.00 per contract at -1 x range
+        assertThat(f.contracts().getFirst().riskArray().loss(13)).isEqualByComparingTo("30.00");
+        assertThat(f.contracts().getFirst().riskArray()).isEqualTo(written.families().getFirst().contracts()
+                .getFirst().riskArray());
+        assertThat(xml).contains("<dSpread>").contains("<numerator>25</numerator>");
+    }
+
+    @Test
+    void familiesWithDifferentExtremeMovesGoToTwoClearingOrganisationsAndReadBack() {
+        SpanFileContent.Family cme = family("GH100", "3", "0.33");
+        SpanFileContent.Family nse = family("GB200", "2", "0.35");
+        String xml = new SpanFileWriter().write(new SpanFileContent(LocalDate.of(2026, 12, 1), List.of(cme, nse)),
+                Instant.parse("2026-12-01T18:00:00Z"));
+
+        assertThat(xml.split("<clearingOrg>", -1)).hasSize(3);
+        List<SpanFileContent.Family> read = reader.read(xml).families();
+        assertThat(read).extracting(SpanFileContent.Family::family).containsExactly("GH100", "GB200");
+        assertThat(read.get(1).extremeMoveMultiple()).isEqualByComparingTo("2");
+        assertThat(read.get(1).extremeMoveCover()).isEqualByComparingTo("0.35");
+        assertThat(read.get(1).intraSpreadCharge()).as("no months, no spread").isNull();
+
+        String empty = new SpanFileWriter().write(new SpanFileContent(LocalDate.of(2026, 12, 1), List.of()),
+                Instant.parse("2026-12-01T18:00:00Z"));
+        assertThat(reader.read(empty).families()).isEmpty();
+    }
+
+    private static SpanFileContent.Family family(String symbol, String multiple, String cover) {
+        return new SpanFileContent.Family(symbol, "USD", new BigDecimal("1000"), new BigDecimal("2.60"),
+                new BigDecimal("0.25"), new BigDecimal(multiple), new BigDecimal(cover), new BigDecimal("13.00"),
+                BigDecimal.ONE, new BigDecimal("1.10"), new BigDecimal("1.10"), List.of());
+    }
+
+    @Test
+    void refusesADoctypeSoThatNoExternalEntityIsRead() {
+        String xxe = "<?xml version=\"1.0\"?><!DOCTYPE spanFile [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+                + "<spanFile><fileFormat>&x;</fileFormat></spanFile>";
+        Problem problem = refusal(xxe);
+        assertThat(problem.status()).isEqualTo(400);
+        assertThat(problem.type()).isEqualTo("/problems/malformed-span-file");
+        assertThat(problem.detail()).contains("DOCTYPE");
+    }
+
+    @Test
+    void refusesWhatIsNotASpanFile() {
+        assertThat(refusal("<FIXML/>").violations().getFirst().field()).isEqualTo("FIXML");
+        assertThat(refusal("<spanFile><fileFormat>4.00").status()).isEqualTo(400);
+        assertThat(refusal("").status()).isEqualTo(400);
+        Problem format = refusal(handWritten().replace("<fileFormat>4.00", "<fileFormat>3.00"));
+        assertThat(format.violations().getFirst().field()).isEqualTo("spanFile/fileFormat");
+    }
+
+    @Test
+    void refusesAValueThatIsNotANumberNamingItsElement() {
+        Problem problem = refusal(handWritten().replace("<p>2.60</p><scanRate>", "<p>two sixty</p><scanRate>"));
+        assertThat(problem.status()).isEqualTo(400);
+        assertThat(problem.violations().getFirst().field())
+                .isEqualTo("spanFile/pointInTime/clearingOrg/exchange/phyPf[GH100]/phy/p");
+    }
+
+    @Test
+    void refusesARiskArrayThatDoesNotFollowFromItsPriceAndScanRange() {
+        Problem problem = refusal(handWritten().replaceFirst("<a>700.00</a>", "<a>710.00</a>"));
+        assertThat(problem.status()).isEqualTo(422);
+        assertThat(problem.type()).isEqualTo("/problems/inconsistent-span-file");
+        assertThat(problem.violations().getFirst().field())
+                .isEqualTo("spanFile/pointInTime/clearingOrg/exchange/futPf[GH100]/fut[202701]/ra/a[13]");
+        assertThat(problem.detail()).contains("loses 700.00");
+    }
+
+    @Test
+    void refusesAScanRangeThatIsNotTheFamilysFractionOfThePrice() {
+        Problem problem = refusal(handWritten().replace("<priceScan>0.70</priceScan>", "<priceScan>0.75</priceScan>"));
+        assertThat(problem.status()).isEqualTo(422);
+        assertThat(problem.violations().getFirst().field()).endsWith("fut[202701]/scanRate/priceScan");
+    }
+
+    @Test
+    void refusesInterCommoditySpreadsAndOptionsWhichMarginServiceDoesNotApply() {
+        Problem inter = refusal(handWritten().replace("<interSpreads/>",
+                "<interSpreads><dSpread><spread>1</spread></dSpread></interSpreads>"));
+        assertThat(inter.status()).isEqualTo(422);
+        assertThat(inter.violations().getFirst().field()).endsWith("clearingOrg/interSpreads/dSpread");
+
+        Problem options = refusal(handWritten().replace("<exch>CCP</exch>\n    <phyPf>",
+                "<exch>CCP</exch>\n    <oopPf><pfId>9</pfId></oopPf><phyPf>"));
+        assertThat(options.status()).isEqualTo(422);
+        assertThat(options.violations().getFirst().field()).endsWith("exchange/oopPf");
+    }
+
+    @Test
+    void refusesANonStandardScenarioGrid() {
+        Problem problem = refusal(handWritten().replace(
+                "<point>3</point><pairedPoint>4</pairedPoint><priceScanDef><numerator>1</numerator>",
+                "<point>3</point><pairedPoint>4</pairedPoint><priceScanDef><numerator>2</numerator>"));
+        assertThat(problem.status()).isEqualTo(422);
+        assertThat(problem.violations().getFirst().field()).endsWith("pointDef/scanPointDef[3]");
+    }
+
+    @Test
+    void refusesSpreadsOfOneFamilyAtDifferentRatesOrMissingPairs() {
+        String threeMonths = handWritten()
+                .replace("<tier><tn>2</tn><sPe>202702</sPe><ePe>202702</ePe></tier>",
+                        "<tier><tn>2</tn><sPe>202702</sPe><ePe>202702</ePe></tier>"
+                                + "<tier><tn>3</tn><sPe>202703</sPe><ePe>202703</ePe></tier>");
+        Problem missing = refusal(threeMonths);
+        assertThat(missing.status()).isEqualTo(422);
+        assertThat(missing.detail()).contains("every two of the 3 tiers");
+
+        String secondRate = handWritten().replace("</dSpread>\n   </ccDef>",
+                "</dSpread><dSpread><spread>2</spread><rate><r>1</r><val>14.00</val></rate>"
+                        + "<tLeg><cc>GH100</cc><tn>2</tn><rs>A</rs><i>1</i></tLeg>"
+                        + "<tLeg><cc>GH100</cc><tn>1</tn><rs>B</rs><i>1</i></tLeg></dSpread>\n   </ccDef>");
+        Problem rates = refusal(secondRate);
+        assertThat(rates.status()).isEqualTo(422);
+        assertThat(rates.violations().getFirst().field()).endsWith("ccDef[GH100]/dSpread[2]/rate/val");
+    }
+
+    @Test
+    void refusesAMissingRatioForAnAccountType() {
+        Problem problem = refusal(handWritten().replace("<adjRate><r>3</r><val>1.25</val></adjRate>", ""));
+        assertThat(problem.status()).isEqualTo(422);
+        assertThat(problem.violations().getFirst().field()).endsWith("ccDef[GH100]/adjRate");
+        assertThat(problem.detail()).contains("account type S");
+    }
+}
