@@ -20,12 +20,12 @@ class RealmDefinitionTest {
     private final ObjectMapper json = new ObjectMapper();
 
     @Test
-    void realmHasTheFourRolesAndTheDemoUsers() throws Exception {
+    void realmHasTheFiveRolesAndTheDemoUsers() throws Exception {
         JsonNode realm = realm();
         assertThat(names(realm.path("roles").path("realm"), "name"))
-                .containsExactlyInAnyOrder("back-office", "member", "risk", "admin");
+                .containsExactlyInAnyOrder("back-office", "member", "risk", "admin", "index-provider");
         assertThat(names(realm.path("users"), "username"))
-                .containsExactlyInAnyOrder("backoffice", "risk", "admin", "alice", "bob");
+                .containsExactlyInAnyOrder("backoffice", "risk", "admin", "indexco", "alice", "bob");
         JsonNode alice = find(realm.path("users"), "username", "alice");
         assertThat(alice.path("attributes").path("member_id").get(0).asText()).isEqualTo("ALPHA");
         assertThat(names(alice.path("realmRoles"), null)).contains("member");
