@@ -24,11 +24,14 @@ import java.util.List;
 public class RiskParameterResource {
 
     private final RiskParameters parameters;
+    private final InterSpreads interSpreads;
     private final ParameterProposals proposals;
     private final Caller caller;
 
-    public RiskParameterResource(RiskParameters parameters, ParameterProposals proposals, Caller caller) {
+    public RiskParameterResource(RiskParameters parameters, InterSpreads interSpreads, ParameterProposals proposals,
+                                 Caller caller) {
         this.parameters = parameters;
+        this.interSpreads = interSpreads;
         this.proposals = proposals;
         this.caller = caller;
     }
@@ -46,6 +49,30 @@ public class RiskParameterResource {
     public RiskParameterView get(@PathParam("family") String family) {
         return parameters.inForce(family, today()).map(RiskParameterView::of)
                 .orElseThrow(() -> ProblemException.notFound("risk parameters", family));
+    }
+
+    /** The inter-commodity spreads in force today (the whole set, one version). */
+    @GET
+    @Path("/inter-spreads")
+    @RolesAllowed({Roles.RISK, Roles.BACK_OFFICE, Roles.ADMIN})
+    public InterSpreadSet interSpreadsInForce() {
+        return interSpreads.inForce(today())
+                .orElseThrow(() -> ProblemException.notFound("inter-commodity spreads", today().toString()));
+    }
+
+    /**
+     * A new version of the whole set of inter-commodity spreads, effective from its date: 201 when recorded, 200 with
+     * the version in force when it is the same set (a repeated request records nothing).
+     */
+    @PUT
+    @Path("/inter-spreads")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.RISK)
+    public Response reviseInterSpreads(NewInterSpreads request) {
+        InterSpreads.Revision revision = interSpreads.revise(request, caller.name(), today());
+        return revision.created()
+                ? Response.created(URI.create("/risk-parameters/inter-spreads")).entity(revision.set()).build()
+                : Response.ok(revision.set()).build();
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.computeclearing.margin.requirement;
 
+import io.computeclearing.margin.parameters.InterSpreads;
+import io.computeclearing.margin.parameters.InterSpreadsRevised;
 import io.computeclearing.margin.parameters.RiskParametersRevised;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -20,6 +22,9 @@ import java.util.TreeSet;
  * {@code ccp.margin.parameter-activation.every}, by default a minute) finds its date arrived. Each version is applied
  * once: {@code risk_parameters_applied} remembers it, and the check re-margins each family once however many of its
  * versions became due together.
+ * <p>
+ * A version of the inter-commodity spreads takes effect the same way ({@code inter_spread_applied}): the accounts
+ * holding any family named in it or in the version it replaces are re-margined, since their credits may change.
  */
 @ApplicationScoped
 public class ParameterActivation {
@@ -27,15 +32,25 @@ public class ParameterActivation {
     private static final Logger LOG = Logger.getLogger(ParameterActivation.class);
 
     private final MarginCalculation margin;
+    private final InterSpreads interSpreads;
     private final EntityManager em;
 
-    public ParameterActivation(MarginCalculation margin, EntityManager em) {
+    public ParameterActivation(MarginCalculation margin, InterSpreads interSpreads, EntityManager em) {
         this.margin = margin;
+        this.interSpreads = interSpreads;
         this.em = em;
     }
 
     /** Runs in the transaction that recorded the version. */
     void onRevised(@Observes RiskParametersRevised revised) {
+        LocalDate today = today();
+        if (!revised.effectiveFrom().isAfter(today)) {
+            applyDue(today);
+        }
+    }
+
+    /** Runs in the transaction that recorded the inter-commodity spread version. */
+    void onInterSpreadsRevised(@Observes InterSpreadsRevised revised) {
         LocalDate today = today();
         if (!revised.effectiveFrom().isAfter(today)) {
             applyDue(today);
@@ -50,7 +65,8 @@ public class ParameterActivation {
 
     /**
      * Applies every version effective on or before {@code date} and not yet applied: re-margins the accounts holding
-     * its family with the parameters in force on that date. Returns the number of accounts re-margined.
+     * its family (for a spread version: the families of its legs and of the version before it) with the parameters in
+     * force on that date. Returns the number of accounts re-margined.
      */
     @Transactional
     public int applyDue(LocalDate date) {
@@ -70,6 +86,7 @@ public class ParameterActivation {
                             on conflict do nothing""")
                     .setParameter("f", row[0]).setParameter("v", ((Number) row[1]).intValue()).executeUpdate();
         }
+        families.addAll(dueInterSpreadFamilies(date));
         TreeSet<String> accounts = new TreeSet<>();
         families.forEach(family -> accounts.addAll(margin.holdersOfFamily(family)));
         int count = margin.recomputeAll(accounts, date);
@@ -77,6 +94,34 @@ public class ParameterActivation {
             LOG.infof("risk parameters of %s in force on %s: %d account(s) re-margined", families, date, count);
         }
         return count;
+    }
+
+    /**
+     * Marks the spread versions effective by the date applied; returns the families of their legs and of the versions
+     * they replace (the latest earlier version effective no later).
+     */
+    private TreeSet<String> dueInterSpreadFamilies(LocalDate date) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> due = em.createNativeQuery("""
+                        select s.version, (select max(p.version) from inter_spread_set p
+                                           where p.version < s.version and p.effective_from <= s.effective_from)
+                        from inter_spread_set s
+                        where s.effective_from <= :date and not exists (select 1 from inter_spread_applied a
+                              where a.version = s.version)
+                        order by s.version""")
+                .setParameter("date", date).getResultList();
+        TreeSet<String> families = new TreeSet<>();
+        for (Object[] row : due) {
+            int version = ((Number) row[0]).intValue();
+            families.addAll(interSpreads.version(version).families());
+            if (row[1] != null) {
+                families.addAll(interSpreads.version(((Number) row[1]).intValue()).families());
+            }
+            em.createNativeQuery("""
+                            insert into inter_spread_applied (version, applied_at) values (:v, now())
+                            on conflict do nothing""").setParameter("v", version).executeUpdate();
+        }
+        return families;
     }
 
     private static LocalDate today() {

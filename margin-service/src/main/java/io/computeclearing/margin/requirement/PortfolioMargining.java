@@ -1,11 +1,16 @@
 package io.computeclearing.margin.requirement;
 
+import io.computeclearing.margin.parameters.InterSpreadDefinition;
+import io.computeclearing.margin.parameters.InterSpreadLeg;
+import io.computeclearing.margin.parameters.InterSpreadSet;
+import io.computeclearing.margin.parameters.InterSpreads;
 import io.computeclearing.margin.parameters.RiskParameterSet;
 import io.computeclearing.margin.parameters.RiskParameters;
 import io.computeclearing.margin.prices.ReferencePrices;
 import io.computeclearing.margin.span.AccountType;
 import io.computeclearing.margin.span.CombinedCommodity;
 import io.computeclearing.margin.span.FxRates;
+import io.computeclearing.margin.span.InterCommoditySpread;
 import io.computeclearing.margin.span.IntraCommoditySpread;
 import io.computeclearing.margin.span.MarginResult;
 import io.computeclearing.margin.span.Portfolio;
@@ -42,6 +47,11 @@ import java.util.function.ToLongFunction;
  * {@code |reference price| x priceScanFraction} (a zero price, which has no level to scale, uses the configured
  * reference price), times the contract unit per contract. Commodities are margined per currency with no conversion.
  * <p>
+ * The inter-commodity spreads in force (see {@link InterSpreads}) credit opposite positions in related families of one
+ * currency, CME's delta-weighted way; a spread applies within a currency's portfolio only when every leg's family is
+ * held in it (an omnibus account's long and short portfolios each on their own: within one side every delta has the
+ * same sign, so a long-against-short spread gives no credit there, as gross margining intends).
+ * <p>
  * House and client segregated accounts are margined net. A client omnibus account pools clients whose longs and shorts
  * do not offset each other: its gross longs and its gross shorts are margined as two portfolios and the requirements
  * added (each rounded up to the cent by the engine before the addition).
@@ -59,11 +69,13 @@ public class PortfolioMargining {
     static final String SHORT_SIDE = ":SHORT";
 
     private final RiskParameters parameters;
+    private final InterSpreads interSpreads;
     private final ReferencePrices prices;
     private final SpanCalculator calculator = SpanCalculator.cme();
 
-    public PortfolioMargining(RiskParameters parameters, ReferencePrices prices) {
+    public PortfolioMargining(RiskParameters parameters, InterSpreads interSpreads, ReferencePrices prices) {
         this.parameters = parameters;
+        this.interSpreads = interSpreads;
         this.prices = prices;
     }
 
@@ -71,6 +83,8 @@ public class PortfolioMargining {
     public List<CurrencyMargin> margin(Collection<Holding> holdings, KnownAccount.AccountType accountType,
                                        LocalDate asOf) {
         Map<String, RiskParameterSet> inForce = parameters.inForce(asOf);
+        List<InterSpreadDefinition> spreads = interSpreads.inForce(asOf).map(InterSpreadSet::spreads)
+                .orElse(List.of());
         List<String> ids = holdings.stream().filter(h -> !h.isFlat()).map(Holding::instrumentId).toList();
         Set<String> settled = prices.finallySettled(ids);
         Map<String, BigDecimal> settlementPrices = prices.latest(ids);
@@ -99,12 +113,13 @@ public class PortfolioMargining {
         byCurrency.forEach((currency, families) -> {
             if (accountType == KnownAccount.AccountType.CLIENT_OMNIBUS) {
                 result.add(add(currency,
-                        side(families, inForce, settlementPrices, accountType, LONG_SIDE, Holding::longQuantity),
-                        side(families, inForce, settlementPrices, accountType, SHORT_SIDE,
+                        side(families, inForce, spreads, settlementPrices, accountType, LONG_SIDE,
+                                Holding::longQuantity),
+                        side(families, inForce, spreads, settlementPrices, accountType, SHORT_SIDE,
                                 h -> -h.shortQuantity())));
             } else {
                 result.add(add(currency,
-                        side(families, inForce, settlementPrices, accountType, "", Holding::netQuantity)));
+                        side(families, inForce, spreads, settlementPrices, accountType, "", Holding::netQuantity)));
             }
         });
         return result;
@@ -112,8 +127,9 @@ public class PortfolioMargining {
 
     /** The engine's result for one side of the book (signed quantities), or none when that side is empty. */
     private List<MarginResult> side(Map<String, List<Holding>> families, Map<String, RiskParameterSet> inForce,
-                                    Map<String, BigDecimal> settlementPrices, KnownAccount.AccountType accountType,
-                                    String suffix, ToLongFunction<Holding> quantity) {
+                                    List<InterSpreadDefinition> spreads, Map<String, BigDecimal> settlementPrices,
+                                    KnownAccount.AccountType accountType, String suffix,
+                                    ToLongFunction<Holding> quantity) {
         List<CombinedCommodity> commodities = new ArrayList<>();
         List<Position> positions = new ArrayList<>();
         families.forEach((family, held) -> {
@@ -124,7 +140,8 @@ public class PortfolioMargining {
             return List.of();
         }
         Currency currency = commodities.getFirst().currency();
-        return List.of(calculator.calculate(Portfolio.of(positions), SpanParameters.of(commodities, List.of()),
+        return List.of(calculator.calculate(Portfolio.of(positions),
+                SpanParameters.of(commodities, engineSpreads(spreads, families.keySet(), suffix)),
                 Map.of(), FxRates.none(currency), spanAccountType(accountType)));
     }
 
@@ -145,6 +162,26 @@ public class PortfolioMargining {
         }
         return new CurrencyMargin(currency, initial, maintenance,
                 commodities.stream().map(CommodityCharges::of).toList(), commodities);
+    }
+
+    /**
+     * The spreads whose every leg's family is in this portfolio, on the portfolio's combined commodities (family plus
+     * the side's suffix). No spot (delivery) month is defined for these futures, so no credit is blocked by one.
+     */
+    static List<InterCommoditySpread> engineSpreads(List<InterSpreadDefinition> spreads, Set<String> families,
+                                                    String suffix) {
+        List<InterCommoditySpread> engine = new ArrayList<>();
+        for (InterSpreadDefinition spread : spreads) {
+            if (spread.legs().stream().allMatch(l -> families.contains(l.family()))) {
+                List<InterCommoditySpread.Leg> legs = new ArrayList<>();
+                for (InterSpreadLeg leg : spread.legs()) {
+                    legs.add(InterCommoditySpread.Leg.of(leg.family() + suffix, leg.deltaRatio(),
+                            InterCommoditySpread.Side.valueOf(leg.side())));
+                }
+                engine.add(new InterCommoditySpread(spread.priority(), legs, spread.creditRate(), false));
+            }
+        }
+        return engine;
     }
 
     /** The family's combined commodity over the months held: tier = month order, scan at each reference price. */

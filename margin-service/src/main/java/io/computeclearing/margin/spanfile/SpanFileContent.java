@@ -1,5 +1,6 @@
 package io.computeclearing.margin.spanfile;
 
+import io.computeclearing.margin.parameters.InterSpreadDefinition;
 import io.computeclearing.margin.span.RiskArray;
 
 import java.math.BigDecimal;
@@ -15,12 +16,19 @@ import java.util.Objects;
  *
  * @param businessDate the file's point in time ({@code pointInTime/date})
  * @param families     one entry per combined commodity
+ * @param interSpreads the inter-commodity spreads between the families ({@code interSpreads/dSpread}), by priority
  */
-public record SpanFileContent(LocalDate businessDate, List<Family> families) {
+public record SpanFileContent(LocalDate businessDate, List<Family> families, List<InterSpreadDefinition> interSpreads) {
 
     public SpanFileContent {
         Objects.requireNonNull(businessDate, "businessDate");
         families = List.copyOf(families);
+        interSpreads = List.copyOf(interSpreads);
+    }
+
+    /** A file without inter-commodity spreads. */
+    public SpanFileContent(LocalDate businessDate, List<Family> families) {
+        this(businessDate, families, List.of());
     }
 
     /**

@@ -24,8 +24,8 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>the standard 16-point scenario grid (scenarios 1-14 as in SPAN, 15 and 16 the same extreme move up and down
  *       with one weight);</li>
- *   <li>futures only: no option portfolios and no inter-commodity spreads (margin-service gives no inter-commodity
- *       credit yet);</li>
+ *   <li>futures only: no option portfolios;</li>
+ *   <li>inter-commodity spreads between whole combined commodities (see {@link InterCommoditySpreadDefinition});</li>
  *   <li>per combined commodity a futures portfolio linked to an index portfolio, one currency, the three account types'
  *       initial/maintenance ratios (at least 1), one flat rate on one-to-one spreads between every pair of tiers;</li>
  *   <li>every month's scan range {@code |p| x fraction} (the fraction the index portfolio gives, {@code priceScan / p})
@@ -64,7 +64,7 @@ public final class SpanFileReader {
                 families.add(f);
             }
         }
-        return new SpanFileContent(businessDate, families);
+        return new SpanFileContent(businessDate, families, InterCommoditySpreadDefinition.read(orgs));
     }
 
     private static LocalDate date(SpanXmlElement pointInTime) {
@@ -79,13 +79,6 @@ public final class SpanFileReader {
     private static List<SpanFileContent.Family> clearingOrg(SpanXmlElement org) {
         ScenarioGrid grid = SpanGridDefinition.read(org.child("pointDef"));
         Map<Integer, String> accountTypeByRate = accountTypes(org);
-        org.optionalChild("interSpreads").ifPresent(inter -> {
-            if (!inter.children("dSpread").isEmpty()) {
-                throw SpanFileProblems.inconsistent(inter.path() + "/dSpread",
-                        "inter-commodity spreads are not applied by margin-service; remove them or margins would "
-                                + "differ");
-            }
-        });
         SpanXmlElement exchange = org.child("exchange");
         if (!exchange.children("oopPf").isEmpty()) {
             throw SpanFileProblems.inconsistent(exchange.children("oopPf").getFirst().path(),

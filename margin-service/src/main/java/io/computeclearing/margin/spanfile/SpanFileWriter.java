@@ -1,5 +1,6 @@
 package io.computeclearing.margin.spanfile;
 
+import io.computeclearing.margin.parameters.InterSpreadDefinition;
 import io.computeclearing.margin.span.ScenarioGrid;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -30,7 +31,9 @@ import java.util.Map;
  * organisation block), holding the performance bond rate definitions (account types H house, O client omnibus, S
  * client segregated), the {@code pointDef} grid, one {@code ccDef} per family (pfLink, the initial/maintenance ratios
  * as {@code adjRate}, one intra tier per contract month, a one-to-one {@code dSpread} between every pair of months at
- * the family's flat charge, nearest pairs first, a zero short option minimum), an empty {@code interSpreads} and the
+ * the family's flat charge, nearest pairs first, a zero short option minimum), the inter-commodity spreads whose
+ * first leg is one of the organisation's families ({@link InterCommoditySpreadDefinition}; the first organisation also
+ * takes those naming no family in the file) and the
  * {@code exchange} with per family an index portfolio {@code phyPf} (the configured reference price and price scan
  * range) and a futures portfolio {@code futPf} with each month's price, scan range and 16-value risk array.
  */
@@ -69,13 +72,27 @@ public final class SpanFileWriter {
         if (byGrid.isEmpty()) {
             byGrid.put("none", List.of());
         }
+        boolean first = true;
         for (List<SpanFileContent.Family> families : byGrid.values()) {
-            clearingOrg(pointInTime, families);
+            clearingOrg(pointInTime, families, spreadsOf(content, families, first));
+            first = false;
         }
         return serialise(doc);
     }
 
-    private static void clearingOrg(Element pointInTime, List<SpanFileContent.Family> families) {
+    /** The spreads written in an organisation: those whose first leg is one of its families. */
+    private static List<InterSpreadDefinition> spreadsOf(SpanFileContent content,
+            List<SpanFileContent.Family> families, boolean first) {
+        List<String> here = families.stream().map(SpanFileContent.Family::family).toList();
+        List<String> all = content.families().stream().map(SpanFileContent.Family::family).toList();
+        return content.interSpreads().stream().filter(s -> {
+            String lead = s.legs().getFirst().family();
+            return here.contains(lead) || (first && !all.contains(lead));
+        }).toList();
+    }
+
+    private static void clearingOrg(Element pointInTime, List<SpanFileContent.Family> families,
+            List<InterSpreadDefinition> interSpreads) {
         Element org = add(pointInTime, "clearingOrg");
         add(org, "ec", CLEARING_ORG);
         add(org, "name", "Compute Clearing");
@@ -102,7 +119,7 @@ public final class SpanFileWriter {
         for (SpanFileContent.Family f : families) {
             ccDef(org, f, ids.get(f.family()) + 1);
         }
-        add(org, "interSpreads");
+        InterCommoditySpreadDefinition.write(org, interSpreads);
         Element exchange = add(org, "exchange");
         add(exchange, "exch", CLEARING_ORG);
         add(exchange, "name", "Compute futures");

@@ -1,6 +1,9 @@
 package io.computeclearing.margin.spanfile;
 
 import io.computeclearing.margin.instrument.ListedInstrument;
+import io.computeclearing.margin.parameters.InterSpreadSet;
+import io.computeclearing.margin.parameters.InterSpreads;
+import io.computeclearing.margin.parameters.NewInterSpreads;
 import io.computeclearing.margin.parameters.NewRiskParameters;
 import io.computeclearing.margin.parameters.RiskParameterSet;
 import io.computeclearing.margin.parameters.RiskParameters;
@@ -34,13 +37,16 @@ import java.util.TreeSet;
  * builds its risk array at (the latest settlement price on or before that date, else the family's configured reference
  * price), the price scan range {@code |price| x priceScanFraction} (the configured price when the price is zero) and
  * the array itself, so that members and third-party tools can recompute our margins. The months are those listed by
- * clearing and not expired, and any other month still held, less those finally settled.
+ * clearing and not expired, and any other month still held, less those finally settled. The inter-commodity spreads
+ * in force on the date are written too.
  * <p>
  * <b>Import</b>: a file's parameters become a new version of each family's risk parameters, effective from the file's
  * business date (or a given date, today or later), through the same {@link RiskParameters#revise} that
  * {@code PUT /risk-parameters/{family}} uses. A family whose version in force on that date already equals the file
- * gets no new version, so importing a file twice records it once. The whole file is one transaction: a refusal writes
- * nothing.
+ * gets no new version, so importing a file twice records it once. The file's inter-commodity spreads, when it has any,
+ * become a new version of the whole set the same way ({@link InterSpreads#revise}, which also refuses spreads across
+ * currencies); a file without any leaves the spreads in force as they are (they are cleared over REST). The whole file
+ * is one transaction: a refusal writes nothing.
  */
 @ApplicationScoped
 @Transactional
@@ -51,11 +57,13 @@ public class SpanFiles {
     private static final Set<String> EXPIRED = Set.of("EXPIRED", "SETTLED");
 
     private final RiskParameters parameters;
+    private final InterSpreads interSpreads;
     private final SpanFileReader reader = new SpanFileReader();
     private final SpanFileWriter writer = new SpanFileWriter();
 
-    public SpanFiles(RiskParameters parameters) {
+    public SpanFiles(RiskParameters parameters, InterSpreads interSpreads) {
         this.parameters = parameters;
+        this.interSpreads = interSpreads;
     }
 
     /** The SPAN file of the parameters in force on the business date. */
@@ -66,7 +74,8 @@ public class SpanFiles {
         Map<String, BigDecimal> prices = settlementPrices(businessDate);
         parameters.inForce(businessDate).forEach((family, p) ->
                 families.add(family(p, months.getOrDefault(family, Set.of()), prices)));
-        return writer.write(new SpanFileContent(businessDate, families), Instant.now());
+        return writer.write(new SpanFileContent(businessDate, families, interSpreads.inForce(businessDate)
+                .map(InterSpreadSet::spreads).orElse(List.of())), Instant.now());
     }
 
     private static SpanFileContent.Family family(RiskParameterSet p, Set<YearMonth> months,
@@ -161,7 +170,14 @@ public class SpanFiles {
                         SpanFileImport.Outcome.CREATED));
             }
         }
-        return new SpanFileImport(content.businessDate(), from, results);
+        SpanFileImport.InterSpreadVersion spreads = null;
+        if (!content.interSpreads().isEmpty()) {
+            InterSpreads.Revision revision = interSpreads.revise(new NewInterSpreads(from,
+                    InterSpreads.DELTA_WEIGHTED_PRICE_RISK, content.interSpreads()), user, today);
+            spreads = new SpanFileImport.InterSpreadVersion(revision.set().version(), revision.created()
+                    ? SpanFileImport.Outcome.CREATED : SpanFileImport.Outcome.UNCHANGED);
+        }
+        return new SpanFileImport(content.businessDate(), from, results, spreads);
     }
 
     private static boolean same(RiskParameterSet p, NewRiskParameters r) {

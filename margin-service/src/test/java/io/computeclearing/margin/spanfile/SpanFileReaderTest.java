@@ -1,5 +1,7 @@
 package io.computeclearing.margin.spanfile;
 
+import io.computeclearing.margin.parameters.InterSpreadDefinition;
+import io.computeclearing.margin.parameters.InterSpreadLeg;
 import io.computeclearing.margin.span.RiskArray;
 import io.computeclearing.margin.span.ScenarioGrid;
 import io.computeclearing.platform.problem.Problem;
@@ -8,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.InputStream;
+
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -29,6 +32,10 @@ class SpanFileReaderTest {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static String interSpreadsOf(String clearingOrg) {
+        return clearingOrg.substring(clearingOrg.indexOf("<interSpreads>"), clearingOrg.indexOf("<exchange>"));
     }
 
     private Problem refusal(String document) {
@@ -171,11 +178,53 @@ class SpanFileReaderTest {
     }
 
     @Test
-    void refusesInterCommoditySpreadsAndOptionsWhichMarginServiceDoesNotApply() {
-        Problem inter = refusal(handWritten().replace("<interSpreads/>",
-                "<interSpreads><dSpread><spread>1</spread></dSpread></interSpreads>"));
-        assertThat(inter.status()).isEqualTo(422);
-        assertThat(inter.violations().getFirst().field()).endsWith("clearingOrg/interSpreads/dSpread");
+    void readsInterCommoditySpreadsWithTheirPriorityRateSidesAndDeltaRatios() {
+        SpanFileContent content = reader.read(handWritten().replace("<interSpreads/>", "<interSpreads>"
+                + "<dSpread><spread>2</spread><rate><r>1</r><val>0.25</val></rate>"
+                + "<pLeg><cc>GH100</cc><rs>A</rs><i>2</i></pLeg><tLeg><cc>GB200</cc><tn>0</tn><rs>B</rs><i>1</i></tLeg>"
+                + "</dSpread></interSpreads>"));
+        assertThat(content.interSpreads()).containsExactly(new InterSpreadDefinition(2, new BigDecimal("0.25"),
+                List.of(new InterSpreadLeg("GH100", new BigDecimal("2"), "A"),
+                        new InterSpreadLeg("GB200", new BigDecimal("1"), "B"))));
+        assertThat(reader.read(handWritten()).interSpreads()).as("an empty interSpreads has none").isEmpty();
+    }
+
+    @Test
+    void writesInterCommoditySpreadsInTheOrganisationOfTheirFirstLegAndReadsThemBack() {
+        List<InterSpreadDefinition> spreads = List.of(
+                new InterSpreadDefinition(1, new BigDecimal("0.5"), List.of(
+                        new InterSpreadLeg("GH100", BigDecimal.ONE, "A"), new InterSpreadLeg("GB200", BigDecimal.ONE,
+                                "B"))),
+                new InterSpreadDefinition(2, new BigDecimal("0.125"), List.of(
+                        new InterSpreadLeg("GB200", new BigDecimal("1.5"), "B"),
+                        new InterSpreadLeg("GH100", BigDecimal.ONE, "A"))));
+        String xml = new SpanFileWriter().write(new SpanFileContent(LocalDate.of(2026, 12, 1),
+                List.of(family("GH100", "3", "0.33"), family("GB200", "2", "0.35")), spreads),
+                Instant.parse("2026-12-01T18:00:00Z"));
+        assertThat(xml.split("<pLeg>", -1)).hasSize(5);
+        String[] orgs = xml.split("<clearingOrg>", -1);
+        assertThat(interSpreadsOf(orgs[1])).contains("<spread>1</spread>").doesNotContain("<spread>2</spread>");
+        assertThat(interSpreadsOf(orgs[2])).contains("<spread>2</spread>").doesNotContain("<spread>1</spread>");
+        assertThat(reader.read(xml).interSpreads()).isEqualTo(spreads);
+    }
+
+    @Test
+    void refusesInterCommoditySpreadsMarginServiceCannotApplyAndOptions() {
+        Problem oneLeg = refusal(handWritten().replace("<interSpreads/>",
+                "<interSpreads><dSpread><spread>1</spread><rate><r>1</r><val>0.5</val></rate>"
+                        + "<pLeg><cc>GH100</cc><rs>A</rs><i>1</i></pLeg></dSpread></interSpreads>"));
+        assertThat(oneLeg.status()).isEqualTo(422);
+        assertThat(oneLeg.violations().getFirst().field()).endsWith("clearingOrg/interSpreads/dSpread[1]/pLeg");
+        Problem tier = refusal(handWritten().replace("<interSpreads/>",
+                "<interSpreads><dSpread><spread>1</spread><rate><r>1</r><val>0.5</val></rate>"
+                        + "<pLeg><cc>GH100</cc><rs>A</rs><i>1</i></pLeg>"
+                        + "<tLeg><cc>GB200</cc><tn>2</tn><rs>B</rs><i>1</i></tLeg></dSpread></interSpreads>"));
+        assertThat(tier.violations().getFirst().field()).endsWith("interSpreads/dSpread[1]/tLeg/tn");
+        Problem rate = refusal(handWritten().replace("<interSpreads/>",
+                "<interSpreads><dSpread><spread>1</spread><rate><r>1</r><val>1.2</val></rate>"
+                        + "<pLeg><cc>GH100</cc><rs>A</rs><i>1</i></pLeg>"
+                        + "<pLeg><cc>GB200</cc><rs>B</rs><i>1</i></pLeg></dSpread></interSpreads>"));
+        assertThat(rate.violations().getFirst().field()).endsWith("interSpreads/dSpread[1]/rate/val");
 
         Problem options = refusal(handWritten().replace("<exch>CCP</exch>\n    <phyPf>",
                 "<exch>CCP</exch>\n    <oopPf><pfId>9</pfId></oopPf><phyPf>"));

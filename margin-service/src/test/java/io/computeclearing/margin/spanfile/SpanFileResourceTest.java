@@ -155,12 +155,16 @@ class SpanFileResourceTest {
                 .when().post("/span-files")
                 .then().statusCode(400).body("detail", containsString("DOCTYPE"));
         given().auth().oauth2(TestTokens.risk()).contentType(ContentType.XML)
-                .body(currentFile().replace("<interSpreads/>",
-                        "<interSpreads><dSpread><spread>1</spread></dSpread></interSpreads>"))
+                .body(currentFile().replaceFirst("(<pLeg>\\s*<cc>[A-Z0-9]+</cc>\\s*)<rs>A</rs>", "$1<rs>C</rs>"))
                 .when().post("/span-files")
                 .then().statusCode(422).contentType("application/problem+json")
                 .body("type", equalTo("/problems/inconsistent-span-file"))
-                .body("violations[0].field", equalTo("spanFile/pointInTime/clearingOrg/interSpreads/dSpread"));
+                .body("violations[0].field", containsString("interSpreads/dSpread[1]/pLeg[1]/rs"));
+        // GH100 (USD) against TKFRC (CNY): refused as over REST, nothing written.
+        given().auth().oauth2(TestTokens.risk()).contentType(ContentType.XML)
+                .body(currentFile().replaceFirst("(<pLeg>\\s*)<cc>GB200</cc>", "$1<cc>TKFRC</cc>"))
+                .when().post("/span-files")
+                .then().statusCode(422).body("type", equalTo("/problems/inter-spread-currencies"));
         given().auth().oauth2(TestTokens.risk()).contentType(ContentType.XML).body(currentFile())
                 .queryParam("effectiveFrom", TODAY.minusDays(1).toString())
                 .when().post("/span-files")

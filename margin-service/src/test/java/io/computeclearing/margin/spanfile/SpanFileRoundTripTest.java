@@ -1,6 +1,10 @@
 package io.computeclearing.margin.spanfile;
 
 import io.computeclearing.margin.instrument.ListedInstrument;
+import io.computeclearing.margin.parameters.InterSpreadDefinition;
+import io.computeclearing.margin.parameters.InterSpreadLeg;
+import io.computeclearing.margin.parameters.InterSpreadSet;
+import io.computeclearing.margin.parameters.InterSpreads;
 import io.computeclearing.margin.parameters.RiskParameterSet;
 import io.computeclearing.margin.prices.SettlementPrice;
 import io.computeclearing.margin.requirement.CurrencyMargin;
@@ -33,7 +37,8 @@ import static org.hamcrest.Matchers.equalTo;
  * The acceptance test of SPAN files: the file margin-service exports, imported back after the parameters were changed,
  * restores margins equal to the cent, for portfolios with calendar spreads, positions across GPU types, GPU against
  * token futures, a CNY family, an omnibus account margined gross, and months at settlement prices that are negative or
- * zero. Four families of its own keep it apart from other tests' data.
+ * zero, and inter-commodity credits between its GPU types and its GPU and token families. Four families of its own keep
+ * it apart from other tests' data; the spreads between them are added to the seeded ones, which stay as they are.
  */
 @QuarkusTest
 class SpanFileRoundTripTest {
@@ -42,6 +47,8 @@ class SpanFileRoundTripTest {
 
     @Inject
     PortfolioMargining margining;
+    @Inject
+    InterSpreads interSpreads;
 
     private final String suffix = String.valueOf(ThreadLocalRandom.current().nextInt(100_000, 999_999));
     private final String h = "H" + suffix;
@@ -63,14 +70,17 @@ class SpanFileRoundTripTest {
         settle(h + "-202703", "-0.10", "USD");
         settle(b + "-202701", "5.00", "USD");
         settle(t + "-202702", "0", "USD");
+        spreads("0.40", "0.30");
 
         List<List<CurrencyMargin>> before = margins();
         // Hand-computed: a ten-lot calendar spread in months at the configured price scans to 0 and pays 10 x 13.00.
         assertThat(before.getFirst()).extracting(CurrencyMargin::maintenanceMargin)
                 .containsExactly(new BigDecimal("130.00"));
-        // +10 H at 2.80 (scan 0.70 x 1000 = 700 per lot) and -5 B at 5.00 (1,250 per lot), no inter-commodity credit:
-        // 7,000 + 6,250.
-        assertThat(before.get(1)).extracting(CurrencyMargin::initialMargin).containsExactly(new BigDecimal("13250.00"));
+        // +10 H at 2.80 (scan 0.70 x 1000 = 700 per lot) and -5 B at 5.00 (1,250 per lot): 7,000 + 6,250 less the
+        // H/B credit at 40% on min(10, 5) = 5 spreads: 5 x 700 x 40% = 1,400 and 5 x 1,250 x 40% = 2,500; 9,350.00.
+        assertThat(before.get(1)).extracting(CurrencyMargin::initialMargin).containsExactly(new BigDecimal("9350.00"));
+        assertThat(before.get(1).getFirst().charges()).extracting(c -> c.interSpreadCredit().toPlainString())
+                .containsExactly("2500.00", "1400.00");
 
         String file = given().auth().oauth2(TestTokens.risk()).when().get("/span-files/current")
                 .then().statusCode(200).contentType(ContentType.XML).extract().asString();
@@ -87,6 +97,7 @@ class SpanFileRoundTripTest {
         for (String family : List.of(h, b, t, c)) {
             changeEverything(family);
         }
+        spreads("0.20", "0.10");
         List<List<CurrencyMargin>> changed = margins();
         for (int i = 0; i < before.size(); i++) {
             assertThat(requirements(changed.get(i))).as("portfolio %d changed", i + 1)
@@ -105,7 +116,8 @@ class SpanFileRoundTripTest {
 
         int versions = versionsOf(h);
         given().auth().oauth2(TestTokens.risk()).contentType(ContentType.XML).body(file).when().post("/span-files")
-                .then().statusCode(200).body("families.outcome", everyItem(equalTo("UNCHANGED")));
+                .then().statusCode(200).body("families.outcome", everyItem(equalTo("UNCHANGED")))
+                .body("interSpreads.outcome", equalTo("UNCHANGED"));
         assertThat(versionsOf(h)).as("importing the same file again records nothing").isEqualTo(versions);
     }
 
@@ -122,6 +134,23 @@ class SpanFileRoundTripTest {
         margins.add(margining.margin(List.of(Holding.net(h + "-202701", 3), Holding.net(h + "-202703", -2),
                 Holding.net(b + "-202702", -1)), AccountType.HOUSE, TODAY));
         return margins;
+    }
+
+    /**
+     * The spreads in force with this test's own: H/B one-to-one at the first rate and H against two T (a T delta is
+     * two GPU-hour deltas' worth here) at the second, after the others' priorities. Replaces this test's earlier ones.
+     */
+    private void spreads(String gpuTypes, String gpuVersusTokens) {
+        InterSpreadSet current = interSpreads.inForce(TODAY).orElseThrow();
+        List<InterSpreadDefinition> spreads = new ArrayList<>(current.spreads().stream()
+                .filter(s -> s.legs().stream().noneMatch(l -> l.family().endsWith(suffix))).toList());
+        int next = spreads.stream().mapToInt(InterSpreadDefinition::priority).max().orElse(0) + 1;
+        spreads.add(new InterSpreadDefinition(next, new BigDecimal(gpuTypes), List.of(
+                new InterSpreadLeg(h, BigDecimal.ONE, "A"), new InterSpreadLeg(b, BigDecimal.ONE, "B"))));
+        spreads.add(new InterSpreadDefinition(next + 1, new BigDecimal(gpuVersusTokens), List.of(
+                new InterSpreadLeg(h, BigDecimal.ONE, "A"), new InterSpreadLeg(t, BigDecimal.TWO, "B"))));
+        given().auth().oauth2(TestTokens.risk()).contentType(ContentType.JSON).body(Map.of("spreads", spreads))
+                .when().put("/risk-parameters/inter-spreads").then().statusCode(201);
     }
 
     private static List<?> requirements(List<CurrencyMargin> margins) {
