@@ -23,8 +23,6 @@ public class SettlementCashConsumer {
 
     /** The incoming channel, bound to {@code ccp.settlement.cash.v1} in application.properties. */
     public static final String CHANNEL = "settlement-cash";
-    /** This consumer's name in the inbox. */
-    public static final String INBOX_CONSUMER = "account-service.settlement-cash";
 
     private static final Logger LOG = Logger.getLogger(SettlementCashConsumer.class);
 
@@ -40,18 +38,10 @@ public class SettlementCashConsumer {
     @Blocking
     @Transactional
     public void consume(String record) {
-        EventEnvelope envelope = EventCodec.decode(record);
-        if (!envelope.is(SettlementEvents.SETTLEMENT_CASH_POSTED)) {
-            LOG.debugf("skipping event %s of type %s", envelope.id(), envelope.type());
-            return;
-        }
-        if (envelope.id() == null) {
-            throw new IllegalStateException("a SettlementCashPosted event without an id cannot be applied once");
-        }
-        if (!inbox.firstDelivery(INBOX_CONSUMER, envelope)) {
-            LOG.debugf("event %s already applied", envelope.id());
-            return;
-        }
+        inbox.receive(CHANNEL, record, SettlementEvents.SETTLEMENT_CASH_POSTED).ifPresent(this::book);
+    }
+
+    private void book(EventEnvelope envelope) {
         SettlementCashPosted posted = EventCodec.payload(envelope, SettlementEvents.SETTLEMENT_CASH_POSTED);
         SettlementCash.Outcome outcome = cash.book(envelope.id(), posted);
         LOG.debugf("settlement posting %s (event %s): %s", posted.postingId(), envelope.id(), outcome);

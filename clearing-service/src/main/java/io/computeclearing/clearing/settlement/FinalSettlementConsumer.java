@@ -1,13 +1,11 @@
 package io.computeclearing.clearing.settlement;
 
 import io.computeclearing.platform.events.EventCodec;
-import io.computeclearing.platform.events.EventEnvelope;
 import io.computeclearing.platform.events.settlement.SettlementEvents;
 import io.computeclearing.platform.inbox.Inbox;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -23,23 +21,17 @@ public class FinalSettlementConsumer {
 
     private final Inbox inbox;
     private final FinalSettlements settlements;
-    private final String inboxConsumer;
 
-    public FinalSettlementConsumer(Inbox inbox, FinalSettlements settlements,
-                                   @ConfigProperty(name = "quarkus.application.name") String applicationName) {
+    public FinalSettlementConsumer(Inbox inbox, FinalSettlements settlements) {
         this.inbox = inbox;
         this.settlements = settlements;
-        this.inboxConsumer = applicationName + "." + CHANNEL;
     }
 
     @Incoming(CHANNEL)
     @Blocking
     @Transactional
     public void onSettlementEvent(String message) {
-        EventEnvelope event = EventCodec.decode(message);
-        if (!event.is(SettlementEvents.FINAL_SETTLEMENT_COMPLETED) || !inbox.firstDelivery(inboxConsumer, event)) {
-            return;
-        }
-        settlements.close(EventCodec.payload(event, SettlementEvents.FINAL_SETTLEMENT_COMPLETED), event.id());
+        inbox.receive(CHANNEL, message, SettlementEvents.FINAL_SETTLEMENT_COMPLETED).ifPresent(event ->
+                settlements.close(EventCodec.payload(event, SettlementEvents.FINAL_SETTLEMENT_COMPLETED), event.id()));
     }
 }

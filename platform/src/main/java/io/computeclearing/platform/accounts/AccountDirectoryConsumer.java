@@ -1,13 +1,10 @@
 package io.computeclearing.platform.accounts;
 
-import io.computeclearing.platform.events.EventCodec;
-import io.computeclearing.platform.events.EventEnvelope;
 import io.computeclearing.platform.inbox.Inbox;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -24,27 +21,21 @@ public class AccountDirectoryConsumer {
 
     private final Inbox inbox;
     private final AccountDirectory directory;
-    private final String inboxConsumer;
 
-    public AccountDirectoryConsumer(Inbox inbox, AccountDirectory directory,
-                                    @ConfigProperty(name = "quarkus.application.name") String applicationName) {
+    public AccountDirectoryConsumer(Inbox inbox, AccountDirectory directory) {
         this.inbox = inbox;
         this.directory = directory;
-        this.inboxConsumer = applicationName + "." + CHANNEL;
     }
 
     @Incoming(CHANNEL)
     @Blocking
     @Transactional
     public void onAccountEvent(String message) {
-        EventEnvelope event = EventCodec.decode(message);
-        if (inbox.firstDelivery(inboxConsumer, event)) {
-            directory.apply(event);
-        }
+        inbox.receive(CHANNEL, message).ifPresent(directory::apply);
     }
 
     /** This consumer's name in the inbox: the application's name and {@code .accounts}. */
     public String inboxConsumer() {
-        return inboxConsumer;
+        return inbox.consumerName(CHANNEL);
     }
 }

@@ -1,7 +1,6 @@
 package io.computeclearing.settlement.book;
 
 import io.computeclearing.platform.events.EventCodec;
-import io.computeclearing.platform.events.EventEnvelope;
 import io.computeclearing.platform.events.clearing.ClearingEvents;
 import io.computeclearing.platform.events.clearing.ClearingEvents.BusinessDayClosed;
 import io.computeclearing.platform.inbox.Inbox;
@@ -9,7 +8,6 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -24,24 +22,21 @@ public class BusinessDayConsumer {
 
     private final Inbox inbox;
     private final EntityManager em;
-    private final String inboxConsumer;
 
-    public BusinessDayConsumer(Inbox inbox, EntityManager em,
-                               @ConfigProperty(name = "quarkus.application.name") String applicationName) {
+    public BusinessDayConsumer(Inbox inbox, EntityManager em) {
         this.inbox = inbox;
         this.em = em;
-        this.inboxConsumer = applicationName + "." + CHANNEL;
     }
 
     @Incoming(CHANNEL)
     @Blocking
     @Transactional
     public void onBusinessDayEvent(String message) {
-        EventEnvelope event = EventCodec.decode(message);
-        if (!event.is(ClearingEvents.BUSINESS_DAY_CLOSED) || !inbox.firstDelivery(inboxConsumer, event)) {
-            return;
-        }
-        BusinessDayClosed closed = EventCodec.payload(event, ClearingEvents.BUSINESS_DAY_CLOSED);
+        inbox.receive(CHANNEL, message, ClearingEvents.BUSINESS_DAY_CLOSED)
+                .ifPresent(event -> record(EventCodec.payload(event, ClearingEvents.BUSINESS_DAY_CLOSED)));
+    }
+
+    private void record(BusinessDayClosed closed) {
         em.createNativeQuery("""
                         insert into settlement_closed_day (business_date, trade_legs_cleared, trade_legs_busted,
                                                            give_ups_accepted, closed_at)

@@ -10,7 +10,6 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -35,23 +34,20 @@ public class TradeConsumer {
 
     private final Inbox inbox;
     private final EntityManager em;
-    private final String inboxConsumer;
 
-    public TradeConsumer(Inbox inbox, EntityManager em,
-                         @ConfigProperty(name = "quarkus.application.name") String applicationName) {
+    public TradeConsumer(Inbox inbox, EntityManager em) {
         this.inbox = inbox;
         this.em = em;
-        this.inboxConsumer = applicationName + "." + CHANNEL;
     }
 
     @Incoming(CHANNEL)
     @Blocking
     @Transactional
     public void onTradeEvent(String message) {
-        EventEnvelope event = EventCodec.decode(message);
-        if (!inbox.firstDelivery(inboxConsumer, event)) {
-            return;
-        }
+        inbox.receive(CHANNEL, message).ifPresent(this::apply);
+    }
+
+    private void apply(EventEnvelope event) {
         if (event.is(ClearingEvents.TRADE_CLEARED)) {
             TradeCleared cleared = EventCodec.payload(event, ClearingEvents.TRADE_CLEARED);
             book(cleared.legId(), cleared.tradeId(), cleared.accountId(), cleared.memberId(), cleared.instrumentId(),

@@ -8,7 +8,6 @@ import io.computeclearing.platform.inbox.Inbox;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -27,21 +26,19 @@ public class InstrumentConsumer {
     private static final Logger LOG = Logger.getLogger(InstrumentConsumer.class);
 
     private final Inbox inbox;
-    private final String inboxConsumer;
 
-    public InstrumentConsumer(Inbox inbox, @ConfigProperty(name = "quarkus.application.name") String applicationName) {
+    public InstrumentConsumer(Inbox inbox) {
         this.inbox = inbox;
-        this.inboxConsumer = applicationName + "." + CHANNEL;
     }
 
     @Incoming(CHANNEL)
     @Blocking
     @Transactional
     public void onInstrumentEvent(String message) {
-        EventEnvelope event = EventCodec.decode(message);
-        if (!inbox.firstDelivery(inboxConsumer, event)) {
-            return;
-        }
+        inbox.receive(CHANNEL, message).ifPresent(this::apply);
+    }
+
+    private void apply(EventEnvelope event) {
         if (event.is(ClearingEvents.INSTRUMENT_LISTED)) {
             listed(EventCodec.payload(event, ClearingEvents.INSTRUMENT_LISTED));
         } else if (event.is(ClearingEvents.INSTRUMENT_STATUS_CHANGED)) {

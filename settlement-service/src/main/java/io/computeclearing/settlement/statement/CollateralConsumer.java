@@ -10,7 +10,6 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -26,26 +25,22 @@ public class CollateralConsumer {
 
     private final Inbox inbox;
     private final EntityManager em;
-    private final String inboxConsumer;
 
-    public CollateralConsumer(Inbox inbox, EntityManager em,
-                              @ConfigProperty(name = "quarkus.application.name") String applicationName) {
+    public CollateralConsumer(Inbox inbox, EntityManager em) {
         this.inbox = inbox;
         this.em = em;
-        this.inboxConsumer = applicationName + "." + CHANNEL;
     }
 
     @Incoming(CHANNEL)
     @Blocking
     @Transactional
     public void onAccountEvent(String message) {
-        EventEnvelope event = EventCodec.decode(message);
-        boolean assessed = event.is(AccountEvents.COLLATERAL_ASSESSED);
-        boolean moved = event.is(AccountEvents.COLLATERAL_MOVEMENT_RECORDED);
-        if (!(assessed || moved) || !inbox.firstDelivery(inboxConsumer, event)) {
-            return;
-        }
-        if (assessed) {
+        inbox.receive(CHANNEL, message, AccountEvents.COLLATERAL_ASSESSED, AccountEvents.COLLATERAL_MOVEMENT_RECORDED)
+                .ifPresent(this::apply);
+    }
+
+    private void apply(EventEnvelope event) {
+        if (event.is(AccountEvents.COLLATERAL_ASSESSED)) {
             assessed(EventCodec.payload(event, AccountEvents.COLLATERAL_ASSESSED));
         } else {
             moved(EventCodec.payload(event, AccountEvents.COLLATERAL_MOVEMENT_RECORDED));

@@ -1,7 +1,6 @@
 package io.computeclearing.settlement.statement;
 
 import io.computeclearing.platform.events.EventCodec;
-import io.computeclearing.platform.events.EventEnvelope;
 import io.computeclearing.platform.events.margin.MarginEvents.CurrencyRequirement;
 import io.computeclearing.platform.events.margin.MarginEvents.MarginRequirementCalculated;
 import io.computeclearing.platform.events.margin.MarginEvents;
@@ -11,7 +10,6 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.util.List;
@@ -28,24 +26,21 @@ public class MarginRequirementConsumer {
 
     private final Inbox inbox;
     private final EntityManager em;
-    private final String inboxConsumer;
 
-    public MarginRequirementConsumer(Inbox inbox, EntityManager em,
-                                     @ConfigProperty(name = "quarkus.application.name") String applicationName) {
+    public MarginRequirementConsumer(Inbox inbox, EntityManager em) {
         this.inbox = inbox;
         this.em = em;
-        this.inboxConsumer = applicationName + "." + CHANNEL;
     }
 
     @Incoming(CHANNEL)
     @Blocking
     @Transactional
     public void onRequirementEvent(String message) {
-        EventEnvelope event = EventCodec.decode(message);
-        if (!event.is(MarginEvents.MARGIN_REQUIREMENT_CALCULATED) || !inbox.firstDelivery(inboxConsumer, event)) {
-            return;
-        }
-        MarginRequirementCalculated calculated = EventCodec.payload(event, MarginEvents.MARGIN_REQUIREMENT_CALCULATED);
+        inbox.receive(CHANNEL, message, MarginEvents.MARGIN_REQUIREMENT_CALCULATED).ifPresent(event ->
+                keepLatest(EventCodec.payload(event, MarginEvents.MARGIN_REQUIREMENT_CALCULATED)));
+    }
+
+    private void keepLatest(MarginRequirementCalculated calculated) {
         List<?> held = em.createNativeQuery(
                         "select max(calculated_at) from statement_margin_requirement where account_id = :account")
                 .setParameter("account", calculated.accountId()).getResultList();
