@@ -1,14 +1,12 @@
 package io.computeclearing.margin.index;
 
 import io.computeclearing.platform.events.EventCodec;
-import io.computeclearing.platform.events.EventEnvelope;
 import io.computeclearing.platform.events.settlement.SettlementEvents;
 import io.computeclearing.platform.events.settlement.SettlementEvents.IndexValuePublished;
 import io.computeclearing.platform.inbox.Inbox;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -25,23 +23,21 @@ public class IndexValueConsumer {
     private static final Logger LOG = Logger.getLogger(IndexValueConsumer.class);
 
     private final Inbox inbox;
-    private final String inboxConsumer;
 
-    public IndexValueConsumer(Inbox inbox,
-                              @ConfigProperty(name = "quarkus.application.name") String applicationName) {
+    public IndexValueConsumer(Inbox inbox) {
         this.inbox = inbox;
-        this.inboxConsumer = applicationName + "." + CHANNEL;
     }
 
     @Incoming(CHANNEL)
     @Blocking
     @Transactional
     public void onIndexEvent(String message) {
-        EventEnvelope event = EventCodec.decode(message);
-        if (!event.is(SettlementEvents.INDEX_VALUE_PUBLISHED) || !inbox.firstDelivery(inboxConsumer, event)) {
-            return;
-        }
-        IndexValuePublished published = EventCodec.payload(event, SettlementEvents.INDEX_VALUE_PUBLISHED);
+        inbox.receive(CHANNEL, message, SettlementEvents.INDEX_VALUE_PUBLISHED)
+                .ifPresent(event -> keep(EventCodec.payload(event, SettlementEvents.INDEX_VALUE_PUBLISHED)));
+    }
+
+    /** Keeps the highest version of each index value. */
+    private static void keep(IndexValuePublished published) {
         IndexValue held = IndexValue.findById(new IndexValue.Key(published.indexId(), published.valueDate()));
         if (held != null && held.version >= published.version()) {
             LOG.infof("index %s %s version %d ignored: version %d is held", published.indexId(),

@@ -9,7 +9,6 @@ import io.computeclearing.platform.inbox.Inbox;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -29,25 +28,21 @@ public class InstrumentConsumer {
     private static final Logger LOG = Logger.getLogger(InstrumentConsumer.class);
 
     private final Inbox inbox;
-    private final String inboxConsumer;
 
-    public InstrumentConsumer(Inbox inbox,
-                              @ConfigProperty(name = "quarkus.application.name") String applicationName) {
+    public InstrumentConsumer(Inbox inbox) {
         this.inbox = inbox;
-        this.inboxConsumer = applicationName + "." + CHANNEL;
     }
 
     @Incoming(CHANNEL)
     @Blocking
     @Transactional
     public void onInstrumentEvent(String message) {
-        EventEnvelope event = EventCodec.decode(message);
-        boolean listed = event.is(ClearingEvents.INSTRUMENT_LISTED);
-        boolean statusChanged = event.is(ClearingEvents.INSTRUMENT_STATUS_CHANGED);
-        if (!(listed || statusChanged) || !inbox.firstDelivery(inboxConsumer, event)) {
-            return;
-        }
-        if (listed) {
+        inbox.receive(CHANNEL, message, ClearingEvents.INSTRUMENT_LISTED, ClearingEvents.INSTRUMENT_STATUS_CHANGED)
+                .ifPresent(this::apply);
+    }
+
+    private void apply(EventEnvelope event) {
+        if (event.is(ClearingEvents.INSTRUMENT_LISTED)) {
             list(EventCodec.payload(event, ClearingEvents.INSTRUMENT_LISTED));
         } else {
             change(EventCodec.payload(event, ClearingEvents.INSTRUMENT_STATUS_CHANGED));

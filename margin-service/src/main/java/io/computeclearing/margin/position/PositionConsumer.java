@@ -2,14 +2,12 @@ package io.computeclearing.margin.position;
 
 import io.computeclearing.margin.requirement.MarginCalculation;
 import io.computeclearing.platform.events.EventCodec;
-import io.computeclearing.platform.events.EventEnvelope;
 import io.computeclearing.platform.events.clearing.ClearingEvents;
 import io.computeclearing.platform.events.clearing.ClearingEvents.PositionChanged;
 import io.computeclearing.platform.inbox.Inbox;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -30,27 +28,22 @@ public class PositionConsumer {
 
     private final Inbox inbox;
     private final MarginCalculation margin;
-    private final String inboxConsumer;
 
-    public PositionConsumer(Inbox inbox, MarginCalculation margin,
-                            @ConfigProperty(name = "quarkus.application.name") String applicationName) {
+    public PositionConsumer(Inbox inbox, MarginCalculation margin) {
         this.inbox = inbox;
         this.margin = margin;
-        this.inboxConsumer = applicationName + "." + CHANNEL;
     }
 
     @Incoming(CHANNEL)
     @Blocking
     @Transactional
     public void onPositionEvent(String message) {
-        EventEnvelope event = EventCodec.decode(message);
-        if (!event.is(ClearingEvents.POSITION_CHANGED) || !inbox.firstDelivery(inboxConsumer, event)) {
-            return;
-        }
-        PositionChanged change = EventCodec.payload(event, ClearingEvents.POSITION_CHANGED);
-        if (apply(change)) {
-            margin.recompute(change.accountId());
-        }
+        inbox.receive(CHANNEL, message, ClearingEvents.POSITION_CHANGED).ifPresent(event -> {
+            PositionChanged change = EventCodec.payload(event, ClearingEvents.POSITION_CHANGED);
+            if (apply(change)) {
+                margin.recompute(change.accountId());
+            }
+        });
     }
 
     /** Stores the position unless a version at least as new is held; true if it changed. */

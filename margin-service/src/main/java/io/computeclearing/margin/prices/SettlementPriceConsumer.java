@@ -10,7 +10,6 @@ import io.computeclearing.platform.inbox.Inbox;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -36,27 +35,23 @@ public class SettlementPriceConsumer {
 
     private final Inbox inbox;
     private final MarginCalculation margin;
-    private final String inboxConsumer;
 
-    public SettlementPriceConsumer(Inbox inbox, MarginCalculation margin,
-                                   @ConfigProperty(name = "quarkus.application.name") String applicationName) {
+    public SettlementPriceConsumer(Inbox inbox, MarginCalculation margin) {
         this.inbox = inbox;
         this.margin = margin;
-        this.inboxConsumer = applicationName + "." + CHANNEL;
     }
 
     @Incoming(CHANNEL)
     @Blocking
     @Transactional
     public void onPriceEvent(String message) {
-        EventEnvelope event = EventCodec.decode(message);
-        boolean price = event.is(SettlementEvents.SETTLEMENT_PRICE_PUBLISHED);
-        boolean finalSettlement = event.is(SettlementEvents.FINAL_SETTLEMENT_COMPLETED);
-        if (!(price || finalSettlement) || !inbox.firstDelivery(inboxConsumer, event)) {
-            return;
-        }
+        inbox.receive(CHANNEL, message, SettlementEvents.SETTLEMENT_PRICE_PUBLISHED,
+                SettlementEvents.FINAL_SETTLEMENT_COMPLETED).ifPresent(this::remargin);
+    }
+
+    private void remargin(EventEnvelope event) {
         String instrumentId;
-        if (price) {
+        if (event.is(SettlementEvents.SETTLEMENT_PRICE_PUBLISHED)) {
             SettlementPricePublished published = EventCodec.payload(event, SettlementEvents.SETTLEMENT_PRICE_PUBLISHED);
             if (!apply(published)) {
                 return;
