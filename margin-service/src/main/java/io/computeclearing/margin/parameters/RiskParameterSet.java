@@ -88,4 +88,12 @@ public class RiskParameterSet extends PanacheEntityBase {
             case CLIENT_SEGREGATED -> ratioClientSegregated;
         };
     }
+
+    /**
+     * The price scan range in price units at {@code price}: {@code |price| x priceScanFraction}, so the range follows
+     * the market; at a zero price the configured reference price stands in (a zero range would carry no risk).
+     */
+    public BigDecimal priceScanRange(BigDecimal price) {
+        return (price.signum() == 0 ? referencePrice : price.abs()).multiply(priceScanFraction);
+    }
 }

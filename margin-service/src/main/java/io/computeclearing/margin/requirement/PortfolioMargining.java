@@ -195,7 +195,7 @@ public class PortfolioMargining {
         for (int i = 0; i < months.size(); i++) {
             BigDecimal reference = settlementPrices.getOrDefault(months.get(i), p.referencePrice);
             contracts.add(SpanContract.future(months.get(i), i + 1, RiskArray.forFuture(grid, reference,
-                    priceScanRange(p, reference), p.contractUnit, RISK_ARRAY_SCALE)));
+                    p.priceScanRange(reference), p.contractUnit, RISK_ARRAY_SCALE)));
         }
         List<IntraCommoditySpread> spreads = new ArrayList<>();
         int priority = 1;
@@ -207,12 +207,6 @@ public class PortfolioMargining {
         return CombinedCommodity.of(id, Currency.getInstance(p.currency), contracts)
                 .withIntraSpreads(spreads)
                 .withInitialToMaintenance(Map.of(spanAccountType(accountType), p.ratio(accountType)));
-    }
-
-    /** Price scan range in price units: {@code |reference| x priceScanFraction}, the configured price if zero. */
-    static BigDecimal priceScanRange(RiskParameterSet p, BigDecimal reference) {
-        BigDecimal level = reference.signum() == 0 ? p.referencePrice : reference.abs();
-        return level.multiply(p.priceScanFraction);
     }
 
     /**

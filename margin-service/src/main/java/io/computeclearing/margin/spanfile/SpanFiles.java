@@ -84,7 +84,7 @@ public class SpanFiles {
         List<SpanFileContent.Contract> contracts = new ArrayList<>();
         for (YearMonth month : new TreeSet<>(months)) {
             BigDecimal price = prices.getOrDefault(instrumentId(p.family, month), p.referencePrice);
-            BigDecimal scan = (price.signum() == 0 ? p.referencePrice : price.abs()).multiply(p.priceScanFraction);
+            BigDecimal scan = p.priceScanRange(price);
             contracts.add(new SpanFileContent.Contract(month, price, scan,
                     RiskArray.forFuture(grid, price, scan, p.contractUnit, RISK_ARRAY_SCALE)));
         }

@@ -20,18 +20,18 @@ class PriceScanRangeTest {
     @Test
     void positivePriceScansItsFraction() {
         // 3.00 x 0.25 = 0.75 a unit
-        assertThat(PortfolioMargining.priceScanRange(GH100, new BigDecimal("3.00"))).isEqualByComparingTo("0.75");
+        assertThat(GH100.priceScanRange(new BigDecimal("3.00"))).isEqualByComparingTo("0.75");
     }
 
     @Test
     void negativePriceScansTheFractionOfItsSize() {
         // |-0.40| x 0.25 = 0.10 a unit
-        assertThat(PortfolioMargining.priceScanRange(GH100, new BigDecimal("-0.40"))).isEqualByComparingTo("0.10");
+        assertThat(GH100.priceScanRange(new BigDecimal("-0.40"))).isEqualByComparingTo("0.10");
     }
 
     @Test
     void zeroPriceFallsBackToTheConfiguredReferencePrice() {
         // 2.60 x 0.25 = 0.65 a unit, not zero
-        assertThat(PortfolioMargining.priceScanRange(GH100, BigDecimal.ZERO)).isEqualByComparingTo("0.65");
+        assertThat(GH100.priceScanRange(BigDecimal.ZERO)).isEqualByComparingTo("0.65");
     }
 }
