@@ -15,6 +15,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -45,6 +47,8 @@ final class Demo {
     private final String accountService;
     private final String clearingService;
     private final String settlementService;
+    /** The first business day the demo trades on; the month runs from it to the front months' last trading day. */
+    private final LocalDate firstBusinessDay;
     private int passed;
     private final List<String> failed = new ArrayList<>();
 
@@ -53,6 +57,13 @@ final class Demo {
      * @param settlementService base URL of settlement-service, or null when it is not running
      */
     Demo(PrintStream out, String accountService, String clearingService, String settlementService) {
+        this(out, accountService, clearingService, settlementService, LocalDate.now(ZoneOffset.UTC));
+    }
+
+    /** @param firstBusinessDay the date the demo opens and trades first (the launcher: today, UTC) */
+    Demo(PrintStream out, String accountService, String clearingService, String settlementService,
+         LocalDate firstBusinessDay) {
+        this.firstBusinessDay = firstBusinessDay;
         this.out = out;
         this.accountService = accountService;
         this.clearingService = clearingService;
@@ -104,12 +115,13 @@ final class Demo {
         }
         if (clearingService != null) {
             showClearingLearntAccounts(backOffice);
-            DemoTrades.TradingDay today = new DemoTrades(this, out, json, clearingService).run(backOffice, alice, bob);
+            DemoTrades.TradingDay today = new DemoTrades(this, out, json, clearingService, firstBusinessDay)
+                    .run(backOffice, alice, bob);
             if (alice != null && today.traded()) {
                 showMarginArrived(backOffice, alice);
             }
             if (settlementService != null && indexProvider != null && !today.frontMonths().isEmpty()) {
-                new DemoMonth(this, out, json, accountService, clearingService, settlementService)
+                new DemoMonth(this, out, json, accountService, clearingService, settlementService, firstBusinessDay)
                         .run(today.frontMonths(), backOffice, alice, bob, indexProvider);
             }
         } else {

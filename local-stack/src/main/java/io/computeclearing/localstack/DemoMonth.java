@@ -42,9 +42,11 @@ final class DemoMonth {
     private final String account;
     private final String clearing;
     private final String settlement;
+    private final LocalDate today;
 
     DemoMonth(Demo demo, PrintStream out, ObjectMapper json, String accountService, String clearingService,
-              String settlementService) {
+              String settlementService, LocalDate today) {
+        this.today = today;
         this.demo = demo;
         this.out = out;
         this.json = json;
@@ -55,7 +57,6 @@ final class DemoMonth {
 
     /** @param frontMonths the front-month instrument of each family, as clearing-service lists it */
     void run(Map<String, JsonNode> frontMonths, String backOffice, String alice, String bob, String indexProvider) {
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
         LocalDate lastTradingDay = frontMonths.values().stream()
                 .map(i -> LocalDate.parse(i.path("lastTradingDay").asText())).max(LocalDate::compareTo).orElseThrow();
         List<LocalDate> days = weekdays(today, lastTradingDay);

@@ -25,8 +25,10 @@ final class DemoTrades {
     private final PrintStream out;
     private final ObjectMapper json;
     private final String clearing;
+    private final LocalDate today;
 
-    DemoTrades(Demo demo, PrintStream out, ObjectMapper json, String clearingService) {
+    DemoTrades(Demo demo, PrintStream out, ObjectMapper json, String clearingService, LocalDate today) {
+        this.today = today;
         this.demo = demo;
         this.out = out;
         this.json = json;
@@ -49,7 +51,6 @@ final class DemoTrades {
             }
             frontMonths.put(family, instrument);
         }
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
         Response open = demo.call(backOffice, "POST", clearing + "/business-days/" + today + "/open", null, null);
         if (open.status() == 409) {
             demo.pass("business date " + today + " was closed by an earlier demo run: its trades are in the book");
@@ -100,7 +101,6 @@ final class DemoTrades {
      * an earlier demo run it may be settled already, and the demo then replays that month).
      */
     private JsonNode frontMonth(String token, String family) {
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
         Response instruments = demo.call(token, "GET", clearing + "/catalogue/instruments?family=" + family, null, null);
         JsonNode first = null;
         for (JsonNode instrument : read(instruments)) {

