@@ -94,6 +94,9 @@ public class OutboxRelay {
 
     @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void purgePublished() {
+        if (!running) {
+            return; // shutting down: the database may already be gone
+        }
         Instant cutoff = Instant.now().minus(config.retention());
         int purged = QuarkusTransaction.requiringNew().call(() -> em
                 .createQuery("delete from OutboxEvent e where e.publishedAt < :cutoff")
