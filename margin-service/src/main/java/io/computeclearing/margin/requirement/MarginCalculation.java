@@ -64,18 +64,23 @@ public class MarginCalculation {
     /** Recomputes every one of the accounts, in account order; returns how many. */
     public int recomputeAll(Collection<String> accountIds, LocalDate asOf) {
         TreeSet<String> ordered = new TreeSet<>(accountIds);
-        ordered.forEach(accountId -> recompute(accountId, asOf));
+        PortfolioMargining.ParametersInForce inForce = margining.parametersOn(asOf);
+        ordered.forEach(accountId -> recompute(accountId, inForce));
         return ordered.size();
     }
 
     /** Recomputes, stores and publishes the account's requirement with the parameters in force on {@code asOf}. */
     public void recompute(String accountId, LocalDate asOf) {
+        recompute(accountId, margining.parametersOn(asOf));
+    }
+
+    private void recompute(String accountId, PortfolioMargining.ParametersInForce inForce) {
         em.createNativeQuery("select pg_advisory_xact_lock(hashtext(:account))")
                 .setParameter("account", accountId).getSingleResult();
         KnownAccount.AccountType accountType = accountType(accountId);
         List<Holding> holdings = AccountPosition.ofAccount(accountId).stream()
                 .map(p -> new Holding(p.instrumentId, p.longQuantity, p.shortQuantity)).toList();
-        List<CurrencyMargin> margins = margining.margin(holdings, accountType, asOf);
+        List<CurrencyMargin> margins = margining.margin(holdings, accountType, inForce);
 
         Instant calculatedAt = Instant.now();
         AccountMargin.delete("accountId", accountId);

@@ -79,12 +79,26 @@ public class PortfolioMargining {
         this.prices = prices;
     }
 
-    /** The requirement of the holdings per currency, in currency order; empty when nothing is held. */
+    /** The family parameters and inter-commodity spreads in force on a date: read once, margin many portfolios. */
+    public record ParametersInForce(Map<String, RiskParameterSet> families, List<InterSpreadDefinition> spreads) {
+    }
+
+    public ParametersInForce parametersOn(LocalDate asOf) {
+        return new ParametersInForce(parameters.inForce(asOf),
+                interSpreads.inForce(asOf).map(InterSpreadSet::spreads).orElse(List.of()));
+    }
+
+    /** The requirement of the holdings per currency with the parameters in force on {@code asOf}. */
     public List<CurrencyMargin> margin(Collection<Holding> holdings, KnownAccount.AccountType accountType,
                                        LocalDate asOf) {
-        Map<String, RiskParameterSet> inForce = parameters.inForce(asOf);
-        List<InterSpreadDefinition> spreads = interSpreads.inForce(asOf).map(InterSpreadSet::spreads)
-                .orElse(List.of());
+        return margin(holdings, accountType, parametersOn(asOf));
+    }
+
+    /** The requirement of the holdings per currency, in currency order; empty when nothing is held. */
+    public List<CurrencyMargin> margin(Collection<Holding> holdings, KnownAccount.AccountType accountType,
+                                       ParametersInForce parametersInForce) {
+        Map<String, RiskParameterSet> inForce = parametersInForce.families();
+        List<InterSpreadDefinition> spreads = parametersInForce.spreads();
         List<String> ids = holdings.stream().filter(h -> !h.isFlat()).map(Holding::instrumentId).toList();
         Set<String> settled = prices.finallySettled(ids);
         Map<String, BigDecimal> settlementPrices = prices.latest(ids);

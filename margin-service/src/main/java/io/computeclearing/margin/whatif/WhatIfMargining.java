@@ -57,8 +57,9 @@ public class WhatIfMargining {
                             Math.addExact(held.shortQuantity(), sell))
                     : Holding.net(t.instrumentId(), Math.subtractExact(Math.addExact(held.netQuantity(), buy), sell)));
         }
-        List<CurrencyMargin> before = margining.margin(now.values(), type, today);
-        List<CurrencyMargin> with = margining.margin(after.values(), type, today);
+        PortfolioMargining.ParametersInForce inForce = margining.parametersOn(today);
+        List<CurrencyMargin> before = margining.margin(now.values(), type, inForce);
+        List<CurrencyMargin> with = margining.margin(after.values(), type, inForce);
         return new WhatIfMargin(accountId, type.name(), account == null ? null : account.baseCurrency, before, with,
                 change(before, with), null);
     }
