@@ -10,8 +10,9 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Source: CME Group public SPAN margin examples, as summarised in DOMAIN.md section 3 ("Published examples to
- * reproduce in tests"). Every expected number below is the published one.
+ * Source: the worked examples on CME Group's public "Spread Calculations" margin page
+ * (https://www.cmegroup.com/clearing/margins/spread-calc.html), explained in docs/methodology.md (section
+ * "The published CME examples", anchor span-cme-examples). Every expected number below is the published one.
  */
 class CmePublishedExamplesTest {
 

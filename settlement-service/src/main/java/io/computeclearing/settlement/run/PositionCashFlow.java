@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * One account's cash flow in one instrument for a business date, exact (no rounding):
  * {@code startOfDay x (S - S_prev) x unit + sum over the day's legs of signedQty x (S - tradePrice) x unit}
- * (DOMAIN.md section 2, item 6). The start-of-day position is revalued from yesterday's settlement price to today's,
+ * (docs/methodology.md, anchor variation-margin). The start-of-day position is revalued from yesterday's settlement price to today's,
  * and each of today's trades from its trade price to today's settlement price. Positive is paid to the account. On
  * the last trading day {@code S} is the final settlement price.
  */

@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The default catalogue of DOMAIN.md section 1 with the default risk parameters of {@code V1__risk_parameters.sql},
+ * The default catalogue (docs/methodology.md, anchor catalogue) with the default risk parameters of {@code V1__risk_parameters.sql},
  * as SPAN parameters for the whole listing: GH100 and GB200 list 12 consecutive months, TKFRN and TKFRC 6. Each
  * family is one combined commodity; each month a future in its own tier (tier 1 the nearest) with the risk array
  * built at the family's reference price, every pair of months may spread at the family's flat charge, nearest pairs
@@ -85,8 +85,8 @@ public final class DefaultCatalogue {
     }
 
     /**
-     * The catalogue with two inter-commodity spreads that are not configured today but are the natural ones (DOMAIN.md
-     * section 3): H100 against B200 one to one at a 50% credit, then H100 against the USD token future at 30%; delta
+     * The catalogue with two inter-commodity spreads, the natural ones (docs/methodology.md, anchor span-inter):
+     * H100 against B200 one to one at a 50% credit, then H100 against the USD token future at 30%; delta
      * style (CME's standard). For the cost of inter-commodity credits at scale.
      */
     public static SpanParameters spanParametersWithInterCommoditySpreads() {
