@@ -1,5 +1,6 @@
 package io.computeclearing.account;
 
+import io.computeclearing.account.member.LegalEntityIdentifier;
 import io.computeclearing.testsupport.TestTokens;
 import io.restassured.config.JsonConfig;
 import io.restassured.config.RestAssuredConfig;
@@ -19,7 +20,7 @@ import static org.hamcrest.Matchers.is;
  * Calls to the service as the back office or a member would make them. Tests share one application and one database,
  * so every member, account and security a test creates has a name of its own ({@link #unique}).
  */
-final class Api {
+public final class Api {
 
     /** JSON numbers read back as BigDecimal, so money is compared exactly (scale included). */
     private static final RestAssuredConfig EXACT_NUMBERS = RestAssuredConfig.config().jsonConfig(
@@ -29,33 +30,33 @@ final class Api {
     private Api() {
     }
 
-    static RequestSpecification as(String token) {
+    public static RequestSpecification as(String token) {
         return given().config(EXACT_NUMBERS).auth().oauth2(token).contentType(ContentType.JSON);
     }
 
-    static RequestSpecification backOffice() {
+    public static RequestSpecification backOffice() {
         return as(TestTokens.backOffice());
     }
 
-    static RequestSpecification anonymous() {
+    public static RequestSpecification anonymous() {
         return given().config(EXACT_NUMBERS).contentType(ContentType.JSON);
     }
 
-    static String unique(String prefix) {
+    public static String unique(String prefix) {
         return prefix + "-" + SEQUENCE.incrementAndGet();
     }
 
-    static String idempotencyKey() {
+    public static String idempotencyKey() {
         return UUID.randomUUID().toString();
     }
 
     /** A valid LEI no other test uses. */
-    static String lei() {
+    public static String lei() {
         return LegalEntityIdentifier.withCheckDigits("969500T" + String.format("%011d", SEQUENCE.incrementAndGet()));
     }
 
     /** Registers an active general clearing member named {@code name-n}; returns its id. */
-    static String registerMember(String name) {
+    public static String registerMember(String name) {
         String id = unique(name);
         backOffice().body("""
                         {"id":"%s","legalName":"%s Clearing LLC","lei":"%s","membershipType":"GENERAL_CLEARING_MEMBER"}"""
@@ -65,7 +66,7 @@ final class Api {
     }
 
     /** Opens a house account for the member; returns its id. */
-    static String openAccount(String memberId, String baseCurrency) {
+    public static String openAccount(String memberId, String baseCurrency) {
         String id = memberId + "-H" + SEQUENCE.incrementAndGet();
         backOffice().body("""
                         {"id":"%s","memberId":"%s","type":"HOUSE","baseCurrency":"%s"}"""
@@ -75,30 +76,30 @@ final class Api {
     }
 
     /** A new member with one account in the base currency; returns the account id. */
-    static String newAccount(String memberName, String baseCurrency) {
+    public static String newAccount(String memberName, String baseCurrency) {
         return openAccount(registerMember(memberName), baseCurrency);
     }
 
-    static Response depositCash(String accountId, String key, String currency, String amount, String reference) {
+    public static Response depositCash(String accountId, String key, String currency, String amount, String reference) {
         return backOffice().header("Idempotency-Key", key)
                 .body("""
                         {"currency":"%s","amount":%s,"reference":"%s"}""".formatted(currency, amount, reference))
                 .post("/accounts/{id}/deposits", accountId);
     }
 
-    static Response withdrawCash(String accountId, String key, String currency, String amount) {
+    public static Response withdrawCash(String accountId, String key, String currency, String amount) {
         return backOffice().header("Idempotency-Key", key)
                 .body("""
                         {"currency":"%s","amount":%s,"reference":"payment to member"}""".formatted(currency, amount))
                 .post("/accounts/{id}/withdrawals", accountId);
     }
 
-    static void deposit(String accountId, String currency, String amount) {
+    public static void deposit(String accountId, String currency, String amount) {
         depositCash(accountId, idempotencyKey(), currency, amount, "wire").then().statusCode(201);
     }
 
     /** Defines (or re-prices) a security in the master. */
-    static void defineSecurity(String securityId, String assetType, String currency, String price) {
+    public static void defineSecurity(String securityId, String assetType, String currency, String price) {
         backOffice().body("""
                         {"description":"%s","assetType":"%s","currency":"%s","price":%s}"""
                         .formatted(securityId, assetType, currency, price))
@@ -106,7 +107,7 @@ final class Api {
                 .then().statusCode(anyOf(is(200), is(201)));
     }
 
-    static Response moveSecurity(String accountId, String direction, String key, String securityId, String nominal) {
+    public static Response moveSecurity(String accountId, String direction, String key, String securityId, String nominal) {
         return backOffice().header("Idempotency-Key", key)
                 .body("""
                         {"securityId":"%s","nominal":%s,"reference":"custody instruction"}"""
@@ -114,7 +115,7 @@ final class Api {
                 .post("/accounts/{id}/securities/" + direction, accountId);
     }
 
-    static void setFxRate(String base, String quote, String rate) {
+    public static void setFxRate(String base, String quote, String rate) {
         backOffice().body("{\"rate\":" + rate + "}")
                 .put("/collateral/fx-rates/{base}/{quote}", base, quote)
                 .then().statusCode(200);

@@ -23,15 +23,15 @@ import java.util.UUID;
 import static org.awaitility.Awaitility.await;
 
 /** Events from the other services, published the way margin-service and settlement-service publish them. */
-final class Feeds {
+public final class Feeds {
 
-    static final Duration ARRIVAL = Duration.ofSeconds(30);
+    public static final Duration ARRIVAL = Duration.ofSeconds(30);
 
     private Feeds() {
     }
 
     /** Publishes an initial margin requirement in one currency and waits until it is applied. */
-    static void requirement(String account, String currency, String initialMargin) {
+    public static void requirement(String account, String currency, String initialMargin) {
         BigDecimal initial = new BigDecimal(initialMargin);
         MarginRequirementCalculated payload = new MarginRequirementCalculated(account, Instant.now(),
                 List.of(new CurrencyRequirement(currency, initial,
@@ -49,7 +49,7 @@ final class Feeds {
      * A cash posting as settlement-service would publish it (one line, for GH100-202701), with its stable posting id
      * {@code kind:businessDate:accountId:currency}.
      */
-    static SettlementCashPosted posting(String kind, LocalDate businessDate, String account, String member,
+    public static SettlementCashPosted posting(String kind, LocalDate businessDate, String account, String member,
                                         String currency, String amount) {
         BigDecimal signed = new BigDecimal(amount);
         return new SettlementCashPosted(kind + ":" + businessDate + ":" + account + ":" + currency, kind,
@@ -59,11 +59,11 @@ final class Feeds {
     }
 
     /** Publishes the posting in an event of its own; returns the event id. */
-    static UUID publish(SettlementCashPosted posting) {
+    public static UUID publish(SettlementCashPosted posting) {
         return publish(UUID.randomUUID(), posting);
     }
 
-    static UUID publish(UUID eventId, SettlementCashPosted posting) {
+    public static UUID publish(UUID eventId, SettlementCashPosted posting) {
         EventEnvelope envelope = new EventEnvelope(eventId, SettlementEvents.SETTLEMENT_CASH_POSTED.name(),
                 SettlementEvents.SETTLEMENT_CASH_POSTED.schemaVersion(), "account", posting.accountId(), 1,
                 "settlement-service", Instant.now(), EventCodec.toTree(posting));
@@ -72,7 +72,7 @@ final class Feeds {
     }
 
     /** Waits until the event is in the settlement cash consumer's inbox (applied, or found to be a duplicate). */
-    static void awaitApplied(DatabaseProbe db, UUID eventId) {
+    public static void awaitApplied(DatabaseProbe db, UUID eventId) {
         await().atMost(ARRIVAL).until(() -> db.count("select count(*) from inbox_event where consumer = ? and "
                 + "event_id = ?", "account-service.settlement-cash", eventId) == 1);
     }

@@ -1,0 +1,104 @@
+package io.computeclearing.account.ledger;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.computeclearing.account.valuation.Asset;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.BatchSize;
+import org.hibernate.annotations.Immutable;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One business event in the collateral ledger (a deposit, a withdrawal, or settlement cash the CCP pays or collects:
+ * variation margin and final settlement),
+ * made of postings that sum to zero per asset. Entries are never changed or deleted: a mistake is corrected by a new
+ * entry, and the database refuses UPDATE and DELETE on the journal.
+ */
+@Entity
+@Table(name = "journal_entry")
+@Immutable
+public class JournalEntry extends PanacheEntityBase {
+
+    /**
+     * DEPOSIT and WITHDRAWAL: collateral lodged or returned, recorded by the back office. VARIATION_MARGIN and
+     * FINAL_SETTLEMENT: cash settled by the CCP from settlement-service's postings (either sign).
+     */
+    public enum Kind { DEPOSIT, WITHDRAWAL, VARIATION_MARGIN, FINAL_SETTLEMENT }
+
+    @Id
+    public UUID id;
+
+    @Column(name = "account_id", nullable = false)
+    public String accountId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Kind kind;
+
+    /** The client's key: the same key on the same account always means this entry. */
+    @Column(name = "idempotency_key", nullable = false)
+    public String idempotencyKey;
+
+    /** SHA-256 of the canonical request, to tell a retry from a different request under a reused key. */
+    @JsonIgnore
+    @Column(name = "request_fingerprint", nullable = false)
+    public String requestFingerprint;
+
+    /** The back office's reference, for example the bank wire or custodian instruction. */
+    @Column(nullable = false)
+    public String reference;
+
+    @Column(name = "created_by", nullable = false)
+    public String createdBy;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @OneToMany(mappedBy = "entry", cascade = CascadeType.PERSIST, fetch = FetchType.EAGER)
+    @OrderBy("id")
+    @BatchSize(size = 50)
+    public List<JournalPosting> postings = new ArrayList<>();
+
+    /** Adds the postings to this entry after checking that they balance. */
+    public JournalEntry withPostings(List<JournalPosting> lines) {
+        requireBalanced(lines);
+        for (JournalPosting line : lines) {
+            line.entry = this;
+            postings.add(line);
+        }
+        return this;
+    }
+
+    /** Double entry: for every asset, the postings' quantities sum to exactly zero. */
+    public static void requireBalanced(List<JournalPosting> lines) {
+        if (lines.size() < 2) {
+            throw new IllegalStateException("a journal entry needs at least two postings, has " + lines.size());
+        }
+        Map<Asset, BigDecimal> sums = new HashMap<>();
+        for (JournalPosting line : lines) {
+            sums.merge(new Asset(line.assetClass, line.asset), line.quantity, BigDecimal::add);
+        }
+        sums.forEach((asset, sum) -> {
+            if (sum.signum() != 0) {
+                throw new IllegalStateException("journal entry does not balance: " + asset.code() + " postings sum to "
+                        + sum.toPlainString());
+            }
+        });
+    }
+}

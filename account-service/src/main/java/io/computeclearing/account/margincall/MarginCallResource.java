@@ -1,0 +1,71 @@
+package io.computeclearing.account.margincall;
+
+import io.computeclearing.platform.problem.ProblemException;
+import io.computeclearing.platform.security.Caller;
+import io.computeclearing.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Margin calls: demands for collateral on accounts whose cover fell short. Back office and risk see every call; a
+ * member user only its own member's (another member's call answers 404, as if it did not exist).
+ */
+@Path("/margin-calls")
+@RolesAllowed({Roles.BACK_OFFICE, Roles.RISK, Roles.MEMBER})
+public class MarginCallResource {
+
+    private final MarginCalls calls;
+    private final Caller caller;
+
+    public MarginCallResource(MarginCalls calls, Caller caller) {
+        this.calls = calls;
+        this.caller = caller;
+    }
+
+    /**
+     * Calls newest first; {@code status} OPEN, SETTLED or ESCALATED, {@code accountId} one account's (empty: all).
+     * A member user gets only its own member's calls: another member's account gives an empty list.
+     */
+    @GET
+    public List<MarginCall> list(@QueryParam("status") String status, @QueryParam("accountId") String accountId,
+                                 @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                 @QueryParam("size") @DefaultValue("100") @Min(1) @Max(500) int size) {
+        MarginCall.Status wanted = status == null || status.isBlank() ? null : parseStatus(status);
+        String account = accountId == null || accountId.isBlank() ? null : accountId;
+        if (caller.seesAllMembers()) {
+            return calls.list(wanted, account, null, page, size);
+        }
+        return caller.memberId().map(own -> calls.list(wanted, account, own, page, size)).orElse(List.of());
+    }
+
+    @GET
+    @Path("/{id}")
+    public MarginCall get(@PathParam("id") String id) {
+        UUID callId;
+        try {
+            callId = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound("margin call", id);
+        }
+        return calls.visibleTo(caller, callId);
+    }
+
+    private static MarginCall.Status parseStatus(String status) {
+        try {
+            return MarginCall.Status.valueOf(status);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("status", "must be one of " + Arrays.toString(MarginCall.Status.values())
+                    + ", was " + status);
+        }
+    }
+}
