@@ -85,6 +85,10 @@ public final class ClearingHouse {
         return new Positions(calls, endpoints.clearingService());
     }
 
+    public GiveUps giveUps() {
+        return new GiveUps(calls, endpoints.clearingService());
+    }
+
     // margin-service
 
     public Margin margin() {
@@ -115,6 +119,17 @@ public final class ClearingHouse {
 
     public Statements statements() {
         return new Statements(calls, endpoints.settlementService());
+    }
+
+    /**
+     * The accounts {@code service} learnt from account-service's events (clearing, margin or settlement); for
+     * account-service's own accounts see {@link #accounts()}.
+     */
+    public AccountDirectory accountDirectory(Service service) {
+        if (service == Service.ACCOUNT) {
+            throw new IllegalArgumentException("account-service owns the accounts: use accounts()");
+        }
+        return new AccountDirectory(calls, service.baseUrl(endpoints));
     }
 
     public static final class Builder {

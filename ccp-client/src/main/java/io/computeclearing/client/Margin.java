@@ -14,11 +14,12 @@ import java.util.List;
 public final class Margin {
 
     /**
-     * One currency's requirement; {@code commodities} is margin-service's SPAN detail per commodity (scan risk, the
-     * scenario that set it, spread charges and credits), as JSON because it grows with the methodology.
+     * One currency's requirement; the rest is margin-service's SPAN detail ({@code breakdown} and {@code charges}
+     * per commodity, {@code commodities} with scan risk, the scenario that set it, spread charges and credits), kept
+     * as JSON because it grows with the methodology.
      */
     public record CurrencyMargin(String currency, BigDecimal initialMargin, BigDecimal maintenanceMargin,
-                                 JsonNode breakdown, JsonNode commodities) {
+                                 JsonNode breakdown, JsonNode charges, JsonNode commodities) {
     }
 
     public record AccountMargin(String accountId, Instant calculatedAt, List<CurrencyMargin> requirements) {

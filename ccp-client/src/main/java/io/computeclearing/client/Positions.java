@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * Positions at clearing-service after novation, and open interest per instrument (where the CCP's book is flat: the
- * nets of all accounts sum to zero). Also the accounts clearing-service knows from account-service's events.
+ * nets of all accounts sum to zero).
  */
 public final class Positions {
 
@@ -47,11 +47,6 @@ public final class Positions {
         }
     }
 
-    /** An account as clearing-service knows it: it takes trades only while {@code acceptsBusiness}. */
-    public record ClearingAccount(String id, String memberId, String accountType, String baseCurrency, String status,
-                                  String memberStatus, boolean acceptsBusiness) {
-    }
-
     private final RestCalls calls;
     private final URI clearingService;
 
@@ -71,15 +66,5 @@ public final class Positions {
     public List<OpenInterest> openInterest(String instrumentId) {
         return calls.get(RestCalls.query(RestCalls.url(clearingService, "open-interest"),
                 RestCalls.parameters("instrumentId", instrumentId)), new TypeReference<>() { });
-    }
-
-    /** The accounts clearing-service learnt from account-service (staff), of one member when not null. */
-    public List<ClearingAccount> accounts(String memberId) {
-        return calls.get(RestCalls.query(RestCalls.url(clearingService, "accounts"),
-                RestCalls.parameters("memberId", memberId)), new TypeReference<>() { });
-    }
-
-    public ClearingAccount account(String id) {
-        return calls.get(RestCalls.url(clearingService, "accounts", id), ClearingAccount.class);
     }
 }

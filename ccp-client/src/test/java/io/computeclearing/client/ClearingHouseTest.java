@@ -90,6 +90,12 @@ class ClearingHouseTest {
             case "GET /margin/margin/accounts/ALPHA-H" -> new Answer(502, "text/html", "<html>Bad Gateway</html>");
             case "GET /settlement/statements/ALPHA-H/2026-12-07?format=csv" -> new Answer(200, "text/csv",
                     "section,instrument\nposition,GH100-202612\n");
+            case "POST /margin/margin/what-if" -> new Answer(200, "application/json", """
+                    {"accountId":"BRAVO-H","accountType":"HOUSE","baseCurrency":"USD",
+                     "change":[{"currency":"USD","initialMargin":650.00,"maintenanceMargin":520.00}]}""");
+            case "GET /settlement/accounts/BRAVO-H" -> new Answer(200, "application/json", """
+                    {"id":"BRAVO-H","memberId":"BRAVO","accountType":"HOUSE","baseCurrency":"USD","status":"ACTIVE",
+                     "memberStatus":"ACTIVE","acceptsBusiness":true}""");
             default -> new Answer(404, "text/plain", "");
         };
     }
@@ -173,6 +179,27 @@ class ClearingHouseTest {
                 10, LocalDate.of(2026, 12, 7), 3L));
         assertThat(house.statements().csv("ALPHA-H", LocalDate.of(2026, 12, 7)))
                 .isEqualTo("section,instrument\nposition,GH100-202612\n");
+    }
+
+    @Test
+    void optionalFieldsLeftNullAreLeftOutOfTheRequest() {
+        Margin.WhatIfMargin whatIf = house.margin().whatIf(Margin.WhatIf.trades("BRAVO-H",
+                List.of(new Margin.HypotheticalTrade("GH100-202612", Trades.Side.BUY, 1))));
+
+        assertThat(whatIf.change()).containsExactly(new Margin.CurrencyRequirement("USD", new BigDecimal("650.00"),
+                new BigDecimal("520.00")));
+        assertThat(seen.get("POST /margin/margin/what-if")).endsWith(" | {\"accountId\":\"BRAVO-H\","
+                + "\"trades\":[{\"instrumentId\":\"GH100-202612\",\"side\":\"BUY\",\"quantity\":1}]}");
+    }
+
+    @Test
+    void eachServiceKeepsItsOwnDirectoryOfAccounts() {
+        AccountDirectory.KnownAccount account = house.accountDirectory(Service.SETTLEMENT).get("BRAVO-H");
+
+        assertThat(account.acceptsBusiness()).isTrue();
+        assertThat(account.accountType()).isEqualTo(AccountDirectory.AccountType.HOUSE);
+        assertThatThrownBy(() -> house.accountDirectory(Service.ACCOUNT))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
