@@ -1,11 +1,12 @@
 package io.computeclearing.loaddriver;
 
+import io.computeclearing.client.AccountDirectory;
 import io.computeclearing.client.Accounts;
 import io.computeclearing.client.ClearingHouse;
 import io.computeclearing.client.ClearingHouseException;
 import io.computeclearing.client.Members;
-import io.computeclearing.client.Positions;
 import io.computeclearing.client.ProblemException;
+import io.computeclearing.client.Service;
 
 import java.math.BigInteger;
 import java.time.Duration;
@@ -106,9 +107,9 @@ final class LoadTestMembers {
         do {
             lastFailure = null;
             try {
-                List<Positions.ClearingAccount> accounts = house.positions().accounts(null);
+                List<AccountDirectory.KnownAccount> accounts = house.accountDirectory(Service.CLEARING).list(null);
                 open.clear();
-                for (Positions.ClearingAccount account : accounts) {
+                for (AccountDirectory.KnownAccount account : accounts) {
                     if (account.acceptsBusiness()) {
                         open.add(account.id());
                     }

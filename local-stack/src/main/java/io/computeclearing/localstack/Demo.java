@@ -2,6 +2,7 @@ package io.computeclearing.localstack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.computeclearing.client.AccountDirectory;
 import io.computeclearing.client.Accounts;
 import io.computeclearing.client.ClearingHouse;
 import io.computeclearing.client.ClearingHouseEndpoints;
@@ -9,9 +10,9 @@ import io.computeclearing.client.ClearingHouseException;
 import io.computeclearing.client.Collateral;
 import io.computeclearing.client.Members;
 import io.computeclearing.client.OidcTokenSource;
-import io.computeclearing.client.Positions;
 import io.computeclearing.client.ProblemException;
 import io.computeclearing.client.Recorded;
+import io.computeclearing.client.Service;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -278,10 +279,10 @@ final class Demo {
     private void showClearingLearntAccounts(ClearingHouse backOffice) {
         Set<String> expected = Set.of("ALPHA-H", "ALPHA-C", "BRAVO-H", "BRAVO-CN", "BRAVO-S");
         Set<String> seen = new TreeSet<>();
-        Answer<List<Positions.ClearingAccount>> last = null;
+        Answer<List<AccountDirectory.KnownAccount>> last = null;
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (System.nanoTime() < deadline) {
-            last = attempt(() -> backOffice.positions().accounts(null));
+            last = attempt(() -> backOffice.accountDirectory(Service.CLEARING).list(null));
             seen.clear();
             if (last.ok()) {
                 last.value().forEach(a -> seen.add(a.id()));
