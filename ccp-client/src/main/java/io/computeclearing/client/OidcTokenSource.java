@@ -26,7 +26,10 @@ import java.util.stream.Collectors;
  */
 public final class OidcTokenSource implements TokenSource {
 
-    /** Renew when less than this is left, so that no request leaves with a token that expires on the way. */
+    /**
+     * Renew when less than this is left, so that no request leaves with a token that expires on the way (of a token
+     * living less than twice as long: at half its life).
+     */
     public static final Duration DEFAULT_RENEW_BEFORE = Duration.ofSeconds(60);
     private static final Duration TIMEOUT = Duration.ofSeconds(15);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -101,18 +104,18 @@ public final class OidcTokenSource implements TokenSource {
     @Override
     public String accessToken() {
         Token token = current;
-        if (token != null && token.accessValid(clock.instant(), renewBefore)) {
+        if (token != null && token.accessUsable(clock.instant())) {
             return token.access();
         }
         renewing.lock();
         try {
             token = current;
             Instant now = clock.instant();
-            if (token != null && token.accessValid(now, renewBefore)) {
+            if (token != null && token.accessUsable(now)) {
                 return token.access();
             }
             Token renewed = null;
-            if (token != null && token.refreshValid(now, renewBefore)) {
+            if (token != null && token.refreshUsable(now)) {
                 renewed = refresh(token.refresh(), now);
             }
             if (renewed == null) {
@@ -170,8 +173,16 @@ public final class OidcTokenSource implements TokenSource {
             throw new ClearingHouseException("the answer to the " + what + " has no access_token");
         }
         String refresh = token.path("refresh_token").asText(null);
-        return new Token(access, now.plusSeconds(token.path("expires_in").asLong(300)),
-                refresh, now.plusSeconds(refresh == null ? 0 : token.path("refresh_expires_in").asLong(0)));
+        return new Token(access, now.plus(renewal(token.path("expires_in").asLong(300))),
+                refresh, now.plus(renewal(refresh == null ? 0 : token.path("refresh_expires_in").asLong(0))));
+    }
+
+    /** How long after issue a token of {@code lifetime} seconds is renewed: a margin before expiry, at most half. */
+    private Duration renewal(long lifetime) {
+        Duration life = Duration.ofSeconds(Math.max(lifetime, 0));
+        Duration early = life.minus(renewBefore);
+        Duration half = life.dividedBy(2);
+        return early.compareTo(half) > 0 ? early : half;
     }
 
     private static JsonNode readOrEmpty(String body) {
@@ -194,14 +205,14 @@ public final class OidcTokenSource implements TokenSource {
     }
 
     /** A token as issued; without a refresh token (client credentials) the grant is simply repeated. */
-    private record Token(String access, Instant accessExpiresAt, String refresh, Instant refreshExpiresAt) {
+    private record Token(String access, Instant renewAccessAt, String refresh, Instant refreshUsableUntil) {
 
-        boolean accessValid(Instant now, Duration margin) {
-            return now.isBefore(accessExpiresAt.minus(margin));
+        boolean accessUsable(Instant now) {
+            return now.isBefore(renewAccessAt);
         }
 
-        boolean refreshValid(Instant now, Duration margin) {
-            return refresh != null && now.isBefore(refreshExpiresAt.minus(margin));
+        boolean refreshUsable(Instant now) {
+            return refresh != null && now.isBefore(refreshUsableUntil);
         }
     }
 }

@@ -36,6 +36,7 @@ class OidcTokenSourceTest {
     private final List<Map<String, String>> requests = Collections.synchronizedList(new ArrayList<>());
     private volatile boolean refusesRefresh;
     private volatile boolean sendsRefreshToken = true;
+    private volatile int expiresIn = 300;
     private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-07T04:00:00Z"));
     private final InstantSource clock = () -> now.get();
 
@@ -56,7 +57,7 @@ class OidcTokenSourceTest {
                 status = 401;
                 body = "{\"error\":\"invalid_grant\",\"error_description\":\"Invalid user credentials\"}";
             } else {
-                body = "{\"access_token\":\"access-" + number + "\",\"expires_in\":300"
+                body = "{\"access_token\":\"access-" + number + "\",\"expires_in\":" + expiresIn
                         + (sendsRefreshToken ? ",\"refresh_token\":\"refresh-" + number + "\",\"refresh_expires_in\":1800"
                         : "") + ",\"token_type\":\"Bearer\"}";
             }
@@ -131,6 +132,19 @@ class OidcTokenSourceTest {
 
         assertThat(requests).containsOnly(Map.of("grant_type", "client_credentials", "client_secret", "s3cret",
                 "client_id", "alpha-system"));
+    }
+
+    @Test
+    void aTokenLivingLessThanTwiceTheMarginIsRenewedAtHalfItsLife() {
+        expiresIn = 90;
+        sendsRefreshToken = false;
+        TokenSource tokens = password("risk", "risk");
+
+        assertThat(tokens.accessToken()).isEqualTo("access-1");
+        now.set(now.get().plusSeconds(44));
+        assertThat(tokens.accessToken()).isEqualTo("access-1");
+        now.set(now.get().plusSeconds(1));
+        assertThat(tokens.accessToken()).isEqualTo("access-2");
     }
 
     @Test
