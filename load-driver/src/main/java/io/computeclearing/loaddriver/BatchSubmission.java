@@ -1,9 +1,9 @@
 package io.computeclearing.loaddriver;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.computeclearing.client.ClearingHouse;
+import io.computeclearing.client.ClearingHouseException;
+import io.computeclearing.client.Trades;
 
-import java.io.IOException;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,9 +28,8 @@ final class BatchSubmission {
     private static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(5);
     private static final int SAMPLES = 5;
 
-    private final Rest rest;
-    private final URI batchUrl;
-    private final List<byte[]> bodies;
+    private final ClearingHouse house;
+    private final List<Trades.Batch> bodies;
     private final int concurrency;
     private final TradeGenerator generator;
     private final Result[] results;
@@ -40,10 +39,9 @@ final class BatchSubmission {
     private final List<String> rejectionSamples = new ArrayList<>();
     private final AtomicLong lastResponseAt = new AtomicLong();
 
-    BatchSubmission(Rest rest, URI clearingService, List<byte[]> bodies, int trades, int concurrency,
+    BatchSubmission(ClearingHouse house, List<Trades.Batch> bodies, int trades, int concurrency,
                     TradeGenerator generator) {
-        this.rest = rest;
-        this.batchUrl = URI.create(clearingService + "/trades/batch");
+        this.house = house;
         this.bodies = bodies;
         this.concurrency = concurrency;
         this.generator = generator;
@@ -73,7 +71,7 @@ final class BatchSubmission {
         }
     }
 
-    private void work(Deadline deadline) throws InterruptedException, IOException {
+    private void work(Deadline deadline) {
         for (int b = nextBatch.getAndIncrement(); b < bodies.size(); b = nextBatch.getAndIncrement()) {
             if (deadline.passed()) {
                 synchronized (this) {
@@ -83,37 +81,41 @@ final class BatchSubmission {
             }
             Duration timeout = deadline.remaining().compareTo(REQUEST_TIMEOUT) < 0 ? deadline.remaining() : REQUEST_TIMEOUT;
             long sent = System.nanoTime();
-            Rest.Response response = rest.post(batchUrl, bodies.get(b), timeout);
+            Trades.BatchResult answer;
+            try {
+                answer = house.trades().submitBatch(bodies.get(b), timeout);
+            } catch (ClearingHouseException refusedOrUnanswered) {
+                answer = null;
+                synchronized (this) {
+                    failedRequests.add("batch " + b + ": " + refusedOrUnanswered.getMessage());
+                }
+            }
             long answered = System.nanoTime();
             latencies.record(answered - sent);
             lastResponseAt.accumulateAndGet(answered, Math::max);
-            if (response.status() != 200) {
-                synchronized (this) {
-                    failedRequests.add("batch " + b + ": " + response);
-                }
-                continue;
+            if (answer != null) {
+                record(answer);
             }
-            record(rest.read(response));
         }
     }
 
-    private void record(JsonNode batchResult) {
-        for (JsonNode item : batchResult.path("results")) {
-            int sequence = generator.sequenceOf(item.path("exchangeTradeId").asText(null));
+    private void record(Trades.BatchResult batchResult) {
+        for (Trades.BatchResult.Item item : batchResult.results()) {
+            int sequence = generator.sequenceOf(item.exchangeTradeId());
             if (sequence < 0 || sequence >= results.length) {
                 continue;
             }
-            Result result = switch (item.path("status").asText()) {
-                case "ACCEPTED" -> Result.ACCEPTED;
-                case "DUPLICATE" -> Result.DUPLICATE;
-                default -> Result.REJECTED;
+            Result result = item.status() == null ? Result.REJECTED : switch (item.status()) {
+                case ACCEPTED -> Result.ACCEPTED;
+                case DUPLICATE -> Result.DUPLICATE;
+                case REJECTED -> Result.REJECTED;
             };
             results[sequence] = result;
             if (result == Result.REJECTED) {
                 synchronized (this) {
                     if (rejectionSamples.size() < SAMPLES) {
-                        rejectionSamples.add(item.path("exchangeTradeId").asText() + ": "
-                                + Rest.abbreviate(item.path("violations").toString()));
+                        rejectionSamples.add(item.exchangeTradeId() + ": "
+                                + TradeLoadDriver.abbreviate(String.valueOf(item.violations())));
                     }
                 }
             }

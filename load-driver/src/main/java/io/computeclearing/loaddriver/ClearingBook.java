@@ -1,9 +1,10 @@
 package io.computeclearing.loaddriver;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.computeclearing.client.ClearingHouse;
+import io.computeclearing.client.ClearingHouseException;
+import io.computeclearing.client.Positions;
+import io.computeclearing.client.ProblemException;
 
-import java.io.IOException;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,25 +18,24 @@ import java.util.Set;
  */
 final class ClearingBook {
 
-    private final Rest rest;
-    private final URI clearingService;
+    private final ClearingHouse house;
 
-    ClearingBook(Rest rest, URI clearingService) {
-        this.rest = rest;
-        this.clearingService = clearingService;
+    ClearingBook(ClearingHouse house) {
+        this.house = house;
     }
 
     /** Net quantity per {@code account|instrument} of the given accounts, as {@code GET /positions} reports it. */
-    Map<String, Long> netPositions(Set<String> accounts) throws InterruptedException, IOException {
-        Rest.Response response = rest.get(URI.create(clearingService + "/positions"));
-        if (response.status() != 200) {
-            throw new LoadRunFailure("clearing-service GET /positions: " + response);
+    Map<String, Long> netPositions(Set<String> accounts) {
+        List<Positions.Position> positions;
+        try {
+            positions = house.positions().list(Positions.Filter.all());
+        } catch (ClearingHouseException e) {
+            throw new LoadRunFailure("clearing-service GET /positions: " + e.getMessage());
         }
         Map<String, Long> nets = new HashMap<>();
-        for (JsonNode position : rest.read(response)) {
-            String account = position.path("accountId").asText();
-            if (accounts.contains(account)) {
-                nets.put(key(account, position.path("instrumentId").asText()), position.path("netQuantity").asLong());
+        for (Positions.Position position : positions) {
+            if (accounts.contains(position.accountId())) {
+                nets.put(key(position.accountId(), position.instrumentId()), position.netQuantity());
             }
         }
         return nets;
@@ -53,23 +53,27 @@ final class ClearingBook {
     }
 
     /** Empty when clearing-service has no open-interest view (404/405), so the check cannot be made. */
-    Optional<OpenInterest> openInterest() throws InterruptedException, IOException {
-        Rest.Response response = rest.get(URI.create(clearingService + "/open-interest"));
-        if (response.status() == 404 || response.status() == 405) {
-            return Optional.empty();
-        }
-        if (response.status() != 200) {
-            throw new LoadRunFailure("clearing-service GET /open-interest: " + response);
+    Optional<OpenInterest> openInterest() {
+        List<Positions.OpenInterest> instruments;
+        try {
+            instruments = house.positions().openInterest(null);
+        } catch (ProblemException e) {
+            if (e.status() == 404 || e.status() == 405) {
+                return Optional.empty();
+            }
+            throw new LoadRunFailure("clearing-service GET /open-interest: " + e.getMessage());
+        } catch (ClearingHouseException e) {
+            throw new LoadRunFailure("clearing-service GET /open-interest: " + e.getMessage());
         }
         List<String> unbalanced = new ArrayList<>();
         int seen = 0;
-        for (JsonNode instrument : rest.read(response)) {
+        for (Positions.OpenInterest instrument : instruments) {
             seen++;
-            long netSum = instrument.path("netSum").asLong();
-            long totalLong = instrument.path("totalLong").asLong();
-            long totalShort = instrument.path("totalShort").asLong();
+            long netSum = instrument.netSum();
+            long totalLong = instrument.totalLong();
+            long totalShort = instrument.totalShort();
             if (netSum != 0 || totalLong != totalShort) {
-                unbalanced.add(instrument.path("instrumentId").asText() + " (long " + totalLong + ", short "
+                unbalanced.add(instrument.instrumentId() + " (long " + totalLong + ", short "
                         + totalShort + ", net sum " + netSum + ")");
             }
         }

@@ -1,15 +1,19 @@
 package io.computeclearing.loaddriver;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.computeclearing.client.AccountDirectory;
+import io.computeclearing.client.Accounts;
+import io.computeclearing.client.ClearingHouse;
+import io.computeclearing.client.ClearingHouseException;
+import io.computeclearing.client.Members;
+import io.computeclearing.client.ProblemException;
+import io.computeclearing.client.Service;
 
-import java.io.IOException;
 import java.math.BigInteger;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.TreeSet;
 
 /**
@@ -67,22 +71,28 @@ final class LoadTestMembers {
     }
 
     /** Registers the members and opens their accounts; existing ones (409) count as done. */
-    void onboard(Rest rest, URI accountService) throws InterruptedException {
+    void onboard(ClearingHouse house) {
         for (int m = 1; m <= members; m++) {
             String member = memberId(m);
-            create(rest, URI.create(accountService + "/members"), "member " + member, Map.of("id", member,
-                    "legalName", "Load Test Member " + m, "lei", lei(m), "membershipType", "DIRECT_CLEARING_MEMBER"));
-            create(rest, URI.create(accountService + "/accounts"), "account " + member + "-H",
-                    Map.of("id", member + "-H", "memberId", member, "type", "HOUSE", "baseCurrency", "USD"));
-            create(rest, URI.create(accountService + "/accounts"), "account " + member + "-C",
-                    Map.of("id", member + "-C", "memberId", member, "type", "CLIENT_OMNIBUS", "baseCurrency", "USD"));
+            Members.NewMember newMember = new Members.NewMember(member, "Load Test Member " + m, lei(m),
+                    Members.MembershipType.DIRECT_CLEARING_MEMBER);
+            create("member " + member, () -> house.members().register(newMember));
+            create("account " + member + "-H", () -> house.accounts().open(
+                    new Accounts.NewAccount(member + "-H", member, Accounts.Type.HOUSE, "USD")));
+            create("account " + member + "-C", () -> house.accounts().open(
+                    new Accounts.NewAccount(member + "-C", member, Accounts.Type.CLIENT_OMNIBUS, "USD")));
         }
     }
 
-    private static void create(Rest rest, URI url, String what, Map<String, Object> body) throws InterruptedException {
-        Rest.Response response = rest.post(url, body);
-        if (!response.ok() && response.status() != 409) {
-            throw new LoadRunFailure("account-service refused " + what + ": " + response);
+    private static void create(String what, Supplier<?> request) {
+        try {
+            request.get();
+        } catch (ProblemException e) {
+            if (e.status() != 409) {
+                throw new LoadRunFailure("account-service refused " + what + ": " + e.getMessage());
+            }
+        } catch (ClearingHouseException e) {
+            throw new LoadRunFailure("account-service refused " + what + ": " + e.getMessage());
         }
     }
 
@@ -90,31 +100,37 @@ final class LoadTestMembers {
      * Waits until clearing-service's {@code GET /accounts} lists every load-test account as accepting business (it
      * learns them asynchronously from account-service's events).
      */
-    void awaitAcceptedByClearing(Rest rest, URI clearingService, Deadline deadline) throws InterruptedException, IOException {
+    void awaitAcceptedByClearing(ClearingHouse house, Deadline deadline) throws InterruptedException {
         Set<String> expected = new TreeSet<>(accountIds());
         Set<String> open = new TreeSet<>();
-        Rest.Response last;
+        String lastFailure;
         do {
-            last = rest.get(URI.create(clearingService + "/accounts"));
-            if (last.status() == 200) {
+            lastFailure = null;
+            try {
+                List<AccountDirectory.KnownAccount> accounts = house.accountDirectory(Service.CLEARING).list(null);
                 open.clear();
-                for (JsonNode account : rest.read(last)) {
-                    if (account.path("acceptsBusiness").asBoolean()) {
-                        open.add(account.path("id").asText());
+                for (AccountDirectory.KnownAccount account : accounts) {
+                    if (account.acceptsBusiness()) {
+                        open.add(account.id());
                     }
                 }
                 if (open.containsAll(expected)) {
                     return;
                 }
-            } else if (last.status() != -1 && last.status() != 503) {
-                break;
+            } catch (ProblemException e) {
+                lastFailure = e.getMessage();
+                if (e.status() != 503) {
+                    break;
+                }
+            } catch (ClearingHouseException noAnswer) {
+                lastFailure = noAnswer.getMessage();
             }
             Thread.sleep(Duration.ofMillis(500));
         } while (!deadline.passed());
         Set<String> missing = new TreeSet<>(expected);
         missing.removeAll(open);
         throw new LoadRunFailure("clearing-service does not accept business for " + missing.size() + " load-test "
-                + "accounts " + (last.status() == 200 ? "" : "(GET /accounts: " + last + ") ") + "e.g. "
+                + "accounts " + (lastFailure == null ? "" : "(GET /accounts: " + lastFailure + ") ") + "e.g. "
                 + missing.stream().limit(5).toList());
     }
 }

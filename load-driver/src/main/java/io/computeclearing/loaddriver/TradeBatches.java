@@ -1,12 +1,7 @@
 package io.computeclearing.loaddriver;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.StreamWriteFeature;
+import io.computeclearing.client.Trades;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,15 +12,12 @@ import java.util.List;
  */
 final class TradeBatches {
 
-    private static final JsonFactory JSON = JsonFactory.builder()
-            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
-
     private TradeBatches() {
     }
 
     /** The first {@code trades} trades of the generator, in request bodies of {@code batchSize} trades. */
-    static List<byte[]> write(TradeGenerator generator, int trades, int batchSize, List<ExchangeTrade> written) {
-        List<byte[]> bodies = new ArrayList<>((trades + batchSize - 1) / batchSize);
+    static List<Trades.Batch> write(TradeGenerator generator, int trades, int batchSize, List<ExchangeTrade> written) {
+        List<Trades.Batch> bodies = new ArrayList<>((trades + batchSize - 1) / batchSize);
         for (int from = 0; from < trades; from += batchSize) {
             List<ExchangeTrade> batch = new ArrayList<>(batchSize);
             for (int i = from; i < Math.min(from + batchSize, trades); i++) {
@@ -37,26 +29,13 @@ final class TradeBatches {
         return bodies;
     }
 
-    static byte[] body(List<ExchangeTrade> batch) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(batch.size() * 256);
-        try (JsonGenerator json = JSON.createGenerator(out)) {
-            json.writeStartArray();
-            for (ExchangeTrade trade : batch) {
-                json.writeStartObject();
-                json.writeStringField("exchangeTradeId", trade.exchangeTradeId());
-                json.writeStringField("instrumentId", trade.instrumentId());
-                json.writeNumberField("quantity", trade.quantity());
-                json.writeNumberField("price", trade.price());
-                json.writeStringField("buyerAccountId", trade.buyerAccountId());
-                json.writeStringField("sellerAccountId", trade.sellerAccountId());
-                json.writeStringField("tradeTime", trade.tradeTime().toString());
-                json.writeStringField("businessDate", trade.businessDate().toString());
-                json.writeEndObject();
-            }
-            json.writeEndArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    static Trades.Batch body(List<ExchangeTrade> batch) {
+        List<Trades.TradeReport> reports = new ArrayList<>(batch.size());
+        for (ExchangeTrade trade : batch) {
+            reports.add(new Trades.TradeReport(trade.exchangeTradeId(), trade.instrumentId(), trade.quantity(),
+                    trade.price(), trade.buyerAccountId(), trade.sellerAccountId(), trade.tradeTime(),
+                    trade.businessDate()));
         }
-        return out.toByteArray();
+        return Trades.Batch.of(reports);
     }
 }

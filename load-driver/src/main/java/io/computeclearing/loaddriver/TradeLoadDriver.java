@@ -1,14 +1,18 @@
 package io.computeclearing.loaddriver;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.computeclearing.client.Catalogue;
+import io.computeclearing.client.ClearingHouse;
+import io.computeclearing.client.ClearingHouseEndpoints;
+import io.computeclearing.client.ClearingHouseException;
+import io.computeclearing.client.OidcTokenSource;
+import io.computeclearing.client.Trades;
 
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -48,16 +52,20 @@ public final class TradeLoadDriver {
     private final ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
-    private final KeycloakToken token;
-    private final Rest rest;
+    private final OidcTokenSource token;
+    private final ClearingHouse house;
     private final List<String> failures = new ArrayList<>();
 
     TradeLoadDriver(DriverOptions options, PrintStream out) {
         this.options = options;
         this.out = out;
-        this.token = new KeycloakToken(http, json, options.keycloak(), options.realm(), options.clientId(),
-                options.user(), options.effectivePassword());
-        this.rest = new Rest(http, json, token);
+        this.token = OidcTokenSource.password(http, OidcTokenSource.keycloakTokenEndpoint(options.keycloak(),
+                options.realm()), options.clientId(), options.user(), options.effectivePassword());
+        // margin-service and settlement-service are not called; their local-stack ports fill the record.
+        ClearingHouseEndpoints endpoints = new ClearingHouseEndpoints(options.account(), options.clearing(),
+                ClearingHouseEndpoints.localhost().marginService(),
+                ClearingHouseEndpoints.localhost().settlementService());
+        this.house = ClearingHouse.builder(endpoints).tokens(token).httpClient(http).build();
     }
 
     public static void main(String[] args) {
@@ -81,8 +89,8 @@ public final class TradeLoadDriver {
         int status;
         try {
             status = new TradeLoadDriver(options, out).run() ? 0 : 1;
-        } catch (LoadRunFailure | IOException e) {
-            out.println("  \u2717 " + Rest.describe(e));
+        } catch (LoadRunFailure | ClearingHouseException | IOException e) {
+            out.println("  \u2717 " + describe(e));
             out.println("RESULT: FAILED");
             status = 1;
         } catch (InterruptedException e) {
@@ -100,26 +108,26 @@ public final class TradeLoadDriver {
         out.printf("TRADE LOAD run %s: %,d trades in %,d batches of up to %,d, %d in flight, %d accounts%n", runId,
                 options.trades(), options.batches(), options.batch(), options.concurrency(), options.accounts());
         out.println("  clearing-service " + options.clearing() + ", account-service " + options.account()
-                + ", Kafka " + options.kafka() + ", tokens from " + token.url());
+                + ", Kafka " + options.kafka() + ", tokens from " + token.tokenEndpoint());
 
         long setUpStarted = System.nanoTime();
         try {
-            token.current();
-        } catch (IOException e) {
-            throw new LoadRunFailure("no back-office token from " + token.url() + ": " + Rest.describe(e));
+            token.accessToken();
+        } catch (ClearingHouseException e) {
+            throw new LoadRunFailure("no back-office token from " + token.tokenEndpoint() + ": " + describe(e));
         }
         LoadTestMembers members = new LoadTestMembers(options.accounts());
-        members.onboard(rest, options.account());
+        members.onboard(house);
         Deadline accountsVisible = Deadline.after(ACCOUNTS_VISIBLE_TIMEOUT);
-        members.awaitAcceptedByClearing(rest, options.clearing(),
+        members.awaitAcceptedByClearing(house,
                 accountsVisible.nanos() - deadline.nanos() < 0 ? accountsVisible : deadline);
         LocalDate businessDate = LocalDate.now(ZoneOffset.UTC);
         openBusinessDay(businessDate);
         TradeGenerator generator = new TradeGenerator(options.seed(), listedInstruments(businessDate),
                 members.accountIds(), idPrefix, businessDate, Instant.now().truncatedTo(ChronoUnit.MILLIS));
         List<ExchangeTrade> trades = new ArrayList<>(options.trades());
-        List<byte[]> bodies = TradeBatches.write(generator, options.trades(), options.batch(), trades);
-        ClearingBook book = new ClearingBook(rest, options.clearing());
+        List<Trades.Batch> bodies = TradeBatches.write(generator, options.trades(), options.batch(), trades);
+        ClearingBook book = new ClearingBook(house);
         Set<String> accounts = new HashSet<>(members.accountIds());
         Map<String, Long> positionsBefore = book.netPositions(accounts);
         out.printf("  set-up: %d accounts accepting business, business day %s open, %d instruments (%s .. %s), "
@@ -127,7 +135,7 @@ public final class TradeLoadDriver {
                 generator.instruments().getFirst().id(), generator.instruments().getLast().id(), trades.size(),
                 seconds(System.nanoTime() - setUpStarted));
 
-        BatchSubmission submission = new BatchSubmission(rest, options.clearing(), bodies, trades.size(),
+        BatchSubmission submission = new BatchSubmission(house, bodies, trades.size(),
                 options.concurrency(), generator);
         long started;
         long endToEndAt;
@@ -186,27 +194,29 @@ public final class TradeLoadDriver {
     }
 
     /** Opens the business date the trades belong to; already open is fine, closed is not. */
-    private void openBusinessDay(LocalDate date) throws InterruptedException {
-        Rest.Response response = rest.post(URI.create(options.clearing() + "/business-days/" + date + "/open"), null);
-        if (!response.ok()) {
-            throw new LoadRunFailure("clearing-service cannot open business day " + date + ": " + response);
+    private void openBusinessDay(LocalDate date) {
+        try {
+            house.businessDays().open(date);
+        } catch (ClearingHouseException e) {
+            throw new LoadRunFailure("clearing-service cannot open business day " + date + ": " + e.getMessage());
         }
     }
 
     /** Instruments that trade on {@code businessDate}: listed, not expired, last trading day not passed. */
-    private List<ListedInstrument> listedInstruments(LocalDate businessDate) throws InterruptedException, IOException {
-        Rest.Response response = rest.get(URI.create(options.clearing() + "/catalogue/instruments"));
-        if (response.status() != 200) {
-            throw new LoadRunFailure("clearing-service GET /catalogue/instruments: " + response);
+    private List<ListedInstrument> listedInstruments(LocalDate businessDate) {
+        List<Catalogue.Instrument> catalogue;
+        try {
+            catalogue = house.catalogue().instruments(null, null);
+        } catch (ClearingHouseException e) {
+            throw new LoadRunFailure("clearing-service GET /catalogue/instruments: " + e.getMessage());
         }
         List<ListedInstrument> instruments = new ArrayList<>();
-        for (JsonNode instrument : rest.read(response)) {
-            String lastTradingDay = instrument.path("lastTradingDay").asText(null);
-            boolean trades = !"EXPIRED".equals(instrument.path("status").asText())
-                    && (lastTradingDay == null || !LocalDate.parse(lastTradingDay).isBefore(businessDate));
-            if (trades && instrument.path("tickSize").isNumber()) {
-                instruments.add(new ListedInstrument(instrument.path("id").asText(),
-                        instrument.path("family").asText(), instrument.path("tickSize").decimalValue()));
+        for (Catalogue.Instrument instrument : catalogue) {
+            LocalDate lastTradingDay = instrument.lastTradingDay();
+            boolean trades = instrument.status() != Catalogue.InstrumentStatus.EXPIRED
+                    && (lastTradingDay == null || !lastTradingDay.isBefore(businessDate));
+            if (trades && instrument.tickSize() != null) {
+                instruments.add(new ListedInstrument(instrument.id(), instrument.family(), instrument.tickSize()));
             }
         }
         return instruments;
@@ -229,8 +239,7 @@ public final class TradeLoadDriver {
      * accepted trades' bought minus sold quantity, no more, no less.
      */
     private void checkPositions(ClearingBook book, Set<String> accounts, Map<String, Long> before,
-                                List<ExchangeTrade> trades, BatchSubmission submission)
-            throws InterruptedException, IOException {
+                                List<ExchangeTrade> trades, BatchSubmission submission) {
         Map<String, Long> expectedMoves = new HashMap<>();
         for (int sequence = 0; sequence < trades.size(); sequence++) {
             if (submission.result(sequence) == BatchSubmission.Result.ACCEPTED) {
@@ -258,7 +267,7 @@ public final class TradeLoadDriver {
                 + wrong.stream().limit(3).toList()));
     }
 
-    private void checkBookFlat(ClearingBook book) throws InterruptedException, IOException {
+    private void checkBookFlat(ClearingBook book) {
         Optional<ClearingBook.OpenInterest> openInterest = book.openInterest();
         if (openInterest.isEmpty()) {
             out.println("  - clearing-service has no GET /open-interest: CCP book flatness not checked");
@@ -276,6 +285,20 @@ public final class TradeLoadDriver {
             failures.add(what);
             out.println("  \u2717 " + what);
         }
+    }
+
+    /** An exception as one line: its message, or its kind when it has none (a refused connection has none). */
+    static String describe(Exception e) {
+        if (e instanceof LoadRunFailure || e instanceof ClearingHouseException) {
+            return e.getMessage();
+        }
+        String message = e.getMessage() == null && e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
+        return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+
+    static String abbreviate(String text) {
+        String oneLine = text == null ? "" : text.replaceAll("\\s+", " ").strip();
+        return oneLine.length() <= 300 ? oneLine : oneLine.substring(0, 300) + "...";
     }
 
     private static double seconds(long nanos) {

@@ -1,8 +1,17 @@
 package io.computeclearing.localstack;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.computeclearing.localstack.Demo.Response;
+import io.computeclearing.client.BusinessDays;
+import io.computeclearing.client.Catalogue;
+import io.computeclearing.client.ClearingHouse;
+import io.computeclearing.client.Collateral;
+import io.computeclearing.client.EndOfDay;
+import io.computeclearing.client.FinalSettlements;
+import io.computeclearing.client.Indices;
+import io.computeclearing.client.MarginCalls;
+import io.computeclearing.client.SettlementPrices;
+import io.computeclearing.client.Statements;
+import io.computeclearing.client.Trades;
+import io.computeclearing.localstack.Demo.Answer;
 
 import java.io.PrintStream;
 import java.math.BigDecimal;
@@ -12,10 +21,12 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+import static io.computeclearing.localstack.Demo.money;
 
 /**
  * The rest of the demo month, from today to the front months' last trading day: each business day is closed, the
@@ -38,32 +49,24 @@ final class DemoMonth {
 
     private final Demo demo;
     private final PrintStream out;
-    private final ObjectMapper json;
-    private final String account;
-    private final String clearing;
-    private final String settlement;
     private final LocalDate today;
 
-    DemoMonth(Demo demo, PrintStream out, ObjectMapper json, String accountService, String clearingService,
-              String settlementService, LocalDate today) {
+    DemoMonth(Demo demo, PrintStream out, LocalDate today) {
         this.today = today;
         this.demo = demo;
         this.out = out;
-        this.json = json;
-        this.account = accountService;
-        this.clearing = clearingService;
-        this.settlement = settlementService;
     }
 
     /** @param frontMonths the front-month instrument of each family, as clearing-service lists it */
-    void run(Map<String, JsonNode> frontMonths, String backOffice, String alice, String bob, String indexProvider) {
+    void run(Map<String, Catalogue.Instrument> frontMonths, ClearingHouse backOffice, ClearingHouse alice,
+             ClearingHouse bob, ClearingHouse indexProvider) {
         LocalDate lastTradingDay = frontMonths.values().stream()
-                .map(i -> LocalDate.parse(i.path("lastTradingDay").asText())).max(LocalDate::compareTo).orElseThrow();
+                .map(Catalogue.Instrument::lastTradingDay).max(LocalDate::compareTo).orElseThrow();
         List<LocalDate> days = weekdays(today, lastTradingDay);
         out.println();
         out.println("DEMO MONTH: " + days.size() + " business days " + today + " .. " + lastTradingDay
                 + " (last trading day of " + String.join(", ", frontMonths.keySet().stream()
-                .map(f -> frontMonths.get(f).path("id").asText()).sorted().toList()) + ")");
+                .map(f -> frontMonths.get(f).id()).sorted().toList()) + ")");
 
         publishIndexValues(frontMonths, indexProvider, backOffice, lastTradingDay);
         for (int day = 0; day < days.size(); day++) {
@@ -71,8 +74,8 @@ final class DemoMonth {
             if (day > 0) {
                 tradeDay(backOffice, date, day, frontMonths);
             }
-            Response close = demo.call(backOffice, "POST", clearing + "/business-days/" + date + "/close", null, null);
-            if (close.status() != 200) {
+            Answer<BusinessDays.BusinessDay> close = Demo.attempt(() -> backOffice.businessDays().close(date));
+            if (!close.ok()) {
                 demo.step(false, "POST /business-days/" + date + "/close (clearing-service)", close);
                 return;
             }
@@ -90,7 +93,7 @@ final class DemoMonth {
             showStatement(bob, "bob", "BRAVO-S", days.get(1));
         }
         if (bob != null) {
-            Response hidden = demo.call(bob, "GET", settlement + "/statements/ALPHA-H/" + lastTradingDay, null, null);
+            Answer<Statements.Statement> hidden = Demo.attempt(() -> bob.statements().get("ALPHA-H", lastTradingDay));
             demo.step(hidden.status() == 404, "bob cannot read ALPHA-H's statement: GET /statements/ALPHA-H/"
                     + lastTradingDay + " -> " + hidden.status(), hidden.status() == 404 ? null : hidden);
         }
@@ -112,10 +115,10 @@ final class DemoMonth {
      * on the monthly average); the CNY token index of the last trading day is computed by settlement-service from a
      * panel of five providers' billed prices, one of them an outlier the methodology leaves out.
      */
-    private void publishIndexValues(Map<String, JsonNode> frontMonths, String indexProvider, String backOffice,
-                                    LocalDate lastTradingDay) {
+    private void publishIndexValues(Map<String, Catalogue.Instrument> frontMonths, ClearingHouse indexProvider,
+                                    ClearingHouse backOffice, LocalDate lastTradingDay) {
         int published = 0;
-        Response last = null;
+        Answer<Indices.IndexValue> last = null;
         for (String family : List.of("GH100", "GB200")) {
             if (!frontMonths.containsKey(family)) {
                 continue;
@@ -125,16 +128,16 @@ final class DemoMonth {
             for (LocalDate date : weekdays(lastTradingDay.withDayOfMonth(1), lastTradingDay)) {
                 // a small weekly pattern around the base: +0.0000 .. +0.0400
                 BigDecimal value = base.add(new BigDecimal("0.0100").multiply(BigDecimal.valueOf(date.getDayOfMonth() % 5)));
-                last = demo.call(indexProvider, "POST", settlement + "/indices/" + index + "/values",
-                        Map.of("valueDate", date.toString(), "value", value), null);
-                if (last.status() == 200 || last.status() == 201) {
+                last = Demo.recorded(() -> indexProvider.indices()
+                        .publishValue(index, new Indices.NewValue(date, value, null)));
+                if (last.ok()) {
                     published++;
                 } else {
                     break;
                 }
             }
         }
-        demo.step(last != null && (last.status() == 200 || last.status() == 201), "indexco (role index-provider) publishes "
+        demo.step(last != null && last.ok(), "indexco (role index-provider) publishes "
                 + published + " daily values of SDH100RT and SDB200RT for the contract month", last);
 
         if (frontMonths.containsKey("TKFRC")) {
@@ -142,182 +145,184 @@ final class DemoMonth {
         }
     }
 
-    private void computeTokenIndex(String backOffice, LocalDate date) {
-        String path = "/indices/TOKEN-FRONTIER-CNY";
-        Response existing = demo.call(backOffice, "GET", settlement + path + "/values?from=" + date + "&to=" + date,
-                null, null);
-        if (existing.status() == 200 && !read(existing).isEmpty()) {
-            demo.pass("TOKEN-FRONTIER-CNY for " + date + " already computed: " + read(existing).get(0).path("value"));
+    private void computeTokenIndex(ClearingHouse backOffice, LocalDate date) {
+        String index = "TOKEN-FRONTIER-CNY";
+        String path = "/indices/" + index;
+        Answer<List<Indices.IndexValue>> existing = Demo.attempt(() -> backOffice.indices().values(index, date, date));
+        if (existing.ok() && !existing.value().isEmpty()) {
+            demo.pass(index + " for " + date + " already computed: " + existing.value().getFirst().value());
             return;
         }
-        String observedAt = date.atTime(5, 30).toInstant(ZoneOffset.UTC).toString();
-        List<Map<String, Object>> panel = new ArrayList<>();
+        var observedAt = date.atTime(5, 30).toInstant(ZoneOffset.UTC);
+        List<Indices.Observation> panel = new ArrayList<>();
         String[][] quotes = {{"provider-a", "54.80", "1200"}, {"provider-b", "55.10", "800"},
                 {"provider-c", "54.95", "1500"}, {"provider-d", "55.30", "400"}, {"provider-e", "71.00", "300"}};
         for (String[] quote : quotes) {
-            Map<String, Object> observation = new LinkedHashMap<>();
-            observation.put("observationId", "demo-" + date + "-" + quote[0]);
-            observation.put("provider", quote[0]);
-            observation.put("kind", "TRANSACTION");
-            observation.put("price", new BigDecimal(quote[1]));
-            observation.put("volume", new BigDecimal(quote[2]));
-            observation.put("observedAt", observedAt);
-            panel.add(observation);
+            panel.add(new Indices.Observation("demo-" + date + "-" + quote[0], quote[0], "TRANSACTION",
+                    new BigDecimal(quote[1]), new BigDecimal(quote[2]), observedAt));
         }
-        Response submitted = demo.call(backOffice, "POST", settlement + path + "/observations", panel, null);
-        demo.step(submitted.status() == 200 || submitted.status() == 201, "POST " + path
+        Answer<Indices.ObservationsStored> submitted = Demo.attempt(() -> backOffice.indices()
+                .submitObservations(index, panel));
+        demo.step(submitted.ok(), "POST " + path
                 + "/observations: 5 providers' billed prices for " + date + " (provider-e at 71.00 is an outlier)",
                 submitted);
-        Response computed = demo.call(backOffice, "POST", settlement + path + "/computations",
-                Map.of("valueDate", date.toString()), null);
-        JsonNode value = read(computed);
-        demo.step(computed.status() == 201 || computed.status() == 200, "POST " + path + "/computations for " + date
-                + ": volume-weighted median " + value.path("value").asText(value.path("result").asText("?"))
-                + " CNY (method " + value.path("methodology").asText(value.path("methodVersion").asText("?")) + ")",
+        Answer<Indices.Computation> computed = Demo.recorded(() -> backOffice.indices()
+                .compute(index, new Indices.ComputationRequest(date, null, null)));
+        Indices.Computation value = computed.value();
+        demo.step(computed.ok(), "POST " + path + "/computations for " + date
+                + ": volume-weighted median " + (value == null || value.value() == null ? "?" : value.value().toPlainString())
+                + " CNY (method " + (value == null || value.methodology() == null ? "?" : value.methodology()) + ")",
                 computed);
     }
 
     /** The second day has two more trades: a token future away from its settlement price, and GH100 in BRAVO-S. */
-    private void tradeDay(String backOffice, LocalDate date, int day, Map<String, JsonNode> frontMonths) {
-        Response open = demo.call(backOffice, "POST", clearing + "/business-days/" + date + "/open", null, null);
+    private void tradeDay(ClearingHouse backOffice, LocalDate date, int day, Map<String, Catalogue.Instrument> frontMonths) {
+        Answer<BusinessDays.BusinessDay> open = Demo.attempt(() -> backOffice.businessDays().open(date));
         if (open.status() == 409) {
             demo.pass(date + " was closed by an earlier demo run: replaying its prices and run only");
             return;
         }
-        demo.step(open.status() == 200, "POST /business-days/" + date + "/open", open);
+        demo.step(open.ok(), "POST /business-days/" + date + "/open", open);
         if (day != 1 || !frontMonths.containsKey("TKFRC")) {
             return;
         }
-        String tkfrc = frontMonths.get("TKFRC").path("id").asText();
-        List<Map<String, Object>> trades = List.of(
+        String tkfrc = frontMonths.get("TKFRC").id();
+        List<Trades.TradeReport> trades = List.of(
                 DemoTrades.trade("DEMO-" + date + "-1", tkfrc, 1, "54.80", "ALPHA-H", "BRAVO-CN", date));
-        Response batch = demo.call(backOffice, "POST", clearing + "/trades/batch", trades, null);
-        demo.step(batch.status() == 200 && read(batch).path("rejected").asInt(-1) == 0,
+        Answer<Trades.BatchResult> batch = Demo.attempt(() -> backOffice.trades().submitBatch(trades));
+        demo.step(batch.ok() && batch.value().rejected() == 0,
                 "POST /trades/batch " + date + ": ALPHA-H buys 1 " + tkfrc + " at 54.80 (settles at 54.50)", batch);
     }
 
     /** Settlement prices for every front month still trading on the date (on its last day the index settles it). */
-    private void publishPrices(String backOffice, LocalDate date, int day, Map<String, JsonNode> frontMonths) {
-        List<Map<String, Object>> prices = new ArrayList<>();
+    private void publishPrices(ClearingHouse backOffice, LocalDate date, int day,
+                               Map<String, Catalogue.Instrument> frontMonths) {
+        List<SettlementPrices.NewPrice> prices = new ArrayList<>();
         List<String> shown = new ArrayList<>();
         frontMonths.forEach((family, instrument) -> {
-            if (date.isBefore(LocalDate.parse(instrument.path("lastTradingDay").asText()))) {
+            if (date.isBefore(instrument.lastTradingDay())) {
                 BigDecimal price = PRICES.get(family).on(day);
-                prices.add(Map.of("instrumentId", instrument.path("id").asText(), "price", price));
-                shown.add(instrument.path("id").asText() + " " + price.toPlainString());
+                prices.add(new SettlementPrices.NewPrice(instrument.id(), price));
+                shown.add(instrument.id() + " " + price.toPlainString());
             }
         });
         if (prices.isEmpty()) {
             return;
         }
-        Response response = demo.call(backOffice, "POST", settlement + "/settlement-prices/" + date, prices, null);
-        boolean ok = response.status() == 200 || response.status() == 201 || response.status() == 409;
+        Answer<List<SettlementPrices.SettlementPrice>> response = Demo.attempt(() -> backOffice.settlementPrices()
+                .publish(date, prices));
+        boolean ok = response.ok() || response.status() == 409;
         demo.step(ok, "POST /settlement-prices/" + date + " " + String.join(", ", shown)
                 + (response.status() == 409 ? " (already settled earlier)" : ""), ok ? null : response);
     }
 
     /** The run waits until settlement-service has every trade event of the closed day: retried while it says so. */
-    private boolean endOfDay(String backOffice, LocalDate date) {
-        Response run = retryWhile(() -> demo.call(backOffice, "POST", settlement + "/end-of-day/" + date, null, null),
+    private boolean endOfDay(ClearingHouse backOffice, LocalDate date) {
+        Answer<EndOfDay.Run> run = retryWhile(() -> Demo.recorded(() -> backOffice.endOfDay().run(date)),
                 r -> r.status() == 409);
-        JsonNode view = read(run);
-        boolean ok = run.status() == 200 || run.status() == 201;
         List<String> totals = new ArrayList<>();
-        for (JsonNode total : view.path("totals")) {
-            totals.add(total.path("kind").asText() + " " + total.path("currency").asText() + " paid "
-                    + money(total.path("paid")) + " / received " + money(total.path("received")));
+        if (run.ok()) {
+            for (EndOfDay.Total total : run.value().totals()) {
+                totals.add(total.kind() + " " + total.currency() + " paid " + money(total.paid()) + " / received "
+                        + money(total.received()));
+            }
         }
-        demo.step(ok, "POST /end-of-day/" + date + ": " + view.path("accounts").asInt() + " accounts; "
+        demo.step(run.ok(), "POST /end-of-day/" + date + ": " + (run.ok() ? run.value().accounts() : 0) + " accounts; "
                 + (totals.isEmpty() ? "no cash" : String.join("; ", totals)) + " (net zero per currency)", run);
-        return ok;
+        return run.ok();
     }
 
     /**
      * BRAVO-S bought 10 GH100 at 2.600 with USD 10,000 of cash; the drop to 2.100 costs it USD 5,000 of variation
      * margin, leaving less than its initial margin: account-service calls for the deficit, BRAVO covers it.
      */
-    private void marginCallAndCover(String backOffice, String alice, String bob) {
+    private void marginCallAndCover(ClearingHouse backOffice, ClearingHouse alice, ClearingHouse bob) {
         if (bob == null) {
             return;
         }
-        Response calls = retryWhile(() -> demo.call(bob, "GET", account + "/margin-calls?accountId=BRAVO-S", null, null),
-                r -> r.status() == 200 && read(r).isEmpty());
-        JsonNode call = read(calls).isArray() && !read(calls).isEmpty() ? read(calls).get(0) : null;
+        Answer<List<MarginCalls.MarginCall>> calls = retryWhile(() -> Demo.attempt(() -> bob.marginCalls()
+                .list(null, "BRAVO-S")), r -> r.ok() && r.value().isEmpty());
+        MarginCalls.MarginCall call = calls.ok() && !calls.value().isEmpty() ? calls.value().getFirst() : null;
         demo.step(call != null, "bob sees the margin call on BRAVO-S after the variation margin debit: "
-                + (call == null ? "none" : money(call.path("amount")) + " " + call.path("currency").asText()
-                + " due " + call.path("deadline").asText() + " (" + call.path("status").asText() + ")"), calls);
+                + (call == null ? "none" : money(call.amount()) + " " + call.currency()
+                + " due " + call.deadline() + " (" + call.status() + ")"), calls);
         if (call == null) {
             return;
         }
-        String callId = call.path("id").asText(call.path("callId").asText());
         if (alice != null) {
-            Response hidden = demo.call(alice, "GET", account + "/margin-calls/" + callId, null, null);
-            demo.step(hidden.status() == 404, "alice cannot see BRAVO's margin call: GET /margin-calls/" + callId
+            Answer<MarginCalls.MarginCall> hidden = Demo.attempt(() -> alice.marginCalls().get(call.id()));
+            demo.step(hidden.status() == 404, "alice cannot see BRAVO's margin call: GET /margin-calls/" + call.id()
                     + " -> " + hidden.status(), hidden.status() == 404 ? null : hidden);
         }
-        Map<String, Object> cover = Map.of("currency", "USD", "amount", new BigDecimal("5000.00"),
-                "reference", "demo margin call cover");
-        Response deposit = demo.call(backOffice, "POST", account + "/accounts/BRAVO-S/deposits", cover,
-                "demo-bravo-s-cover-1");
-        demo.step(deposit.status() == 201 || deposit.status() == 200, "POST /accounts/BRAVO-S/deposits 5,000.00 USD "
+        Collateral.CashMovement cover = new Collateral.CashMovement("USD", new BigDecimal("5000.00"),
+                "demo margin call cover");
+        Answer<?> deposit = Demo.recorded(() -> backOffice.collateral()
+                .depositCash("BRAVO-S", "demo-bravo-s-cover-1", cover));
+        demo.step(deposit.ok(), "POST /accounts/BRAVO-S/deposits 5,000.00 USD "
                 + "(BRAVO wires the cover)", deposit);
-        Response settled = retryWhile(() -> demo.call(bob, "GET", account + "/margin-calls/" + callId, null, null),
-                r -> r.status() == 200 && !read(r).path("status").asText().equals("SETTLED"));
-        demo.step(settled.status() == 200 && read(settled).path("status").asText().equals("SETTLED"),
-                "the margin call is settled by the deposit (" + read(settled).path("status").asText() + ")", settled);
+        Answer<MarginCalls.MarginCall> settled = retryWhile(() -> Demo.attempt(() -> bob.marginCalls().get(call.id())),
+                r -> r.ok() && r.value().status() != MarginCalls.Status.SETTLED);
+        demo.step(settled.ok() && settled.value().status() == MarginCalls.Status.SETTLED,
+                "the margin call is settled by the deposit (" + (settled.ok() ? settled.value().status() : "") + ")",
+                settled);
     }
 
-    private void showFinalSettlements(String backOffice, Map<String, JsonNode> frontMonths) {
-        for (JsonNode instrument : frontMonths.values()) {
-            String id = instrument.path("id").asText();
-            Response fsp = demo.call(backOffice, "GET", settlement + "/final-settlements/" + id, null, null);
-            JsonNode view = read(fsp);
-            demo.step(fsp.status() == 200, "final settlement of " + id + ": FSP " + view.path("finalSettlementPrice")
-                    .asText("?") + " " + view.path("currency").asText("") + " (" + view.path("rule").asText("?")
-                    + " of " + view.path("indexId").asText("?") + ")", fsp);
-            Response closed = retryWhile(() -> demo.call(backOffice, "GET",
-                    clearing + "/catalogue/instruments/" + id + "/final-settlement", null, null), r -> r.status() == 404);
-            demo.step(closed.status() == 200, "clearing-service closed " + read(closed).path("positionsClosed").asText("?")
+    private void showFinalSettlements(ClearingHouse backOffice, Map<String, Catalogue.Instrument> frontMonths) {
+        for (Catalogue.Instrument instrument : frontMonths.values()) {
+            String id = instrument.id();
+            Answer<FinalSettlements.FinalSettlement> fsp = Demo.attempt(() -> backOffice.finalSettlements().get(id));
+            FinalSettlements.FinalSettlement view = fsp.value();
+            demo.step(fsp.ok(), "final settlement of " + id + ": FSP " + (view == null ? "?"
+                    : plain(view.finalSettlementPrice())) + " " + (view == null ? "" : view.currency())
+                    + " (" + (view == null ? "?" : view.rule()) + " of " + (view == null ? "?" : view.indexId()) + ")",
+                    fsp);
+            Answer<Catalogue.ClosedAtFinalSettlement> closed = retryWhile(() -> Demo.attempt(() -> backOffice
+                    .catalogue().finalSettlement(id)), r -> r.status() == 404);
+            demo.step(closed.ok(), "clearing-service closed " + (closed.ok() ? closed.value().positionsClosed() : "?")
                     + " positions of " + id + " at the final settlement price", closed);
         }
     }
 
-    private void showStatement(String token, String who, String accountId, LocalDate date) {
-        if (token == null) {
+    private void showStatement(ClearingHouse member, String who, String accountId, LocalDate date) {
+        if (member == null) {
             return;
         }
-        Response statement = demo.call(token, "GET", settlement + "/statements/" + accountId + "/" + date, null, null);
-        demo.step(statement.status() == 200, who + " reads the statement of " + accountId + " for " + date, statement);
-        if (statement.status() != 200) {
+        Answer<Statements.Statement> statement = Demo.attempt(() -> member.statements().get(accountId, date));
+        demo.step(statement.ok(), who + " reads the statement of " + accountId + " for " + date, statement);
+        if (!statement.ok()) {
             return;
         }
-        JsonNode body = read(statement);
-        for (JsonNode position : body.path("positions")) {
-            out.println("      " + position.path("instrumentId").asText() + ": start " + position.path("startOfDay")
-                    + ", bought " + position.path("bought") + ", sold " + position.path("sold") + ", end "
-                    + position.path("endOfDay") + "; price " + position.path("previousPrice").asText("-") + " -> "
-                    + position.path("settlementPrice").asText() + " (" + position.path("priceKind").asText() + "); VM "
-                    + money(position.path("variationMargin")) + ", final " + money(position.path("finalSettlement"))
-                    + " " + position.path("currency").asText());
+        Statements.Statement body = statement.value();
+        for (Statements.Position position : body.positions()) {
+            out.println("      " + position.instrumentId() + ": start " + position.startOfDay()
+                    + ", bought " + position.bought() + ", sold " + position.sold() + ", end "
+                    + position.endOfDay() + "; price " + (position.previousPrice() == null ? "-"
+                    : position.previousPrice().toPlainString()) + " -> "
+                    + plain(position.settlementPrice()) + " (" + position.priceKind() + "); VM "
+                    + money(position.variationMargin()) + ", final " + money(position.finalSettlement())
+                    + " " + position.currency());
         }
-        for (JsonNode total : body.path("totals")) {
-            out.println("      total " + total.path("currency").asText() + " " + money(total.path("total")));
+        for (Statements.CurrencyTotal total : body.totals()) {
+            out.println("      total " + total.currency() + " " + money(total.total()));
         }
-        JsonNode collateral = body.path("collateral");
-        if (collateral.isObject()) {
-            out.println("      collateral " + money(collateral.path("collateralValue")) + " " + collateral.path("baseCurrency")
-                    .asText() + ", requirement " + money(collateral.path("requirement")) + ", excess "
-                    + money(collateral.path("excess")));
+        Statements.Collateral collateral = body.collateral();
+        if (collateral != null) {
+            out.println("      collateral " + money(collateral.collateralValue()) + " " + collateral.baseCurrency()
+                    + ", requirement " + money(collateral.requirement()) + ", excess "
+                    + money(collateral.excess()));
         }
-        Response csv = demo.call(token, "GET", settlement + "/statements/" + accountId + "/" + date + "?format=csv",
-                null, null);
-        demo.step(csv.status() == 200 && csv.body().lines().count() > 1, "the same statement as CSV ("
-                + csv.body().lines().count() + " lines)", csv);
+        Answer<String> csv = Demo.attempt(() -> member.statements().csv(accountId, date));
+        long lines = csv.ok() ? csv.value().lines().count() : 0;
+        demo.step(csv.ok() && lines > 1, "the same statement as CSV (" + lines + " lines)", csv);
     }
 
-    private Response retryWhile(java.util.function.Supplier<Response> request, Predicate<Response> notYet) {
+    private static String plain(BigDecimal value) {
+        return value == null ? "" : value.toPlainString();
+    }
+
+    private static <T> Answer<T> retryWhile(Supplier<Answer<T>> request, Predicate<Answer<T>> notYet) {
         long deadline = System.nanoTime() + EVENTS_TIMEOUT.toNanos();
-        Response response = request.get();
+        Answer<T> response = request.get();
         while (notYet.test(response) && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(1000);
@@ -328,18 +333,6 @@ final class DemoMonth {
             response = request.get();
         }
         return response;
-    }
-
-    private JsonNode read(Response response) {
-        try {
-            return json.readTree(response.body());
-        } catch (Exception e) {
-            return json.createObjectNode();
-        }
-    }
-
-    private static String money(JsonNode value) {
-        return value.isNumber() ? String.format("%,.2f", value.decimalValue()) : value.asText("-");
     }
 
     /** The first day's price, the second day's, then a rise of {@code step} a day. */

@@ -1,6 +1,9 @@
 package io.computeclearing.systemtest;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.computeclearing.client.Catalogue;
+import io.computeclearing.client.ClearingHouse;
+import io.computeclearing.client.SettlementPrices;
+import io.computeclearing.client.Trades;
 
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
@@ -47,15 +50,15 @@ final class DayAfterTheMonth {
      * expiring first among those not expired before the demo's first business day; the day is the first weekday after
      * the latest of them.
      */
-    static DayAfterTheMonth from(Http http, LocalDate today) {
-        Map<String, JsonNode> catalogue = new LinkedHashMap<>();
+    static DayAfterTheMonth from(ClearingHouse backOffice, LocalDate today) {
+        Map<String, List<Catalogue.Instrument>> catalogue = new LinkedHashMap<>();
         LocalDate monthEnd = today;
         for (String family : List.of(GH100, GB200, TKFRC)) {
-            JsonNode instruments = http.get("backoffice", Http.CLEARING + "/catalogue/instruments?family=" + family).json();
+            List<Catalogue.Instrument> instruments = backOffice.catalogue().instruments(family, null);
             catalogue.put(family, instruments);
             LocalDate front = null;
-            for (JsonNode instrument : instruments) {
-                LocalDate lastTradingDay = LocalDate.parse(instrument.path("lastTradingDay").asText());
+            for (Catalogue.Instrument instrument : instruments) {
+                LocalDate lastTradingDay = instrument.lastTradingDay();
                 if (!lastTradingDay.isBefore(today) && (front == null || lastTradingDay.isBefore(front))) {
                     front = lastTradingDay;
                 }
@@ -70,13 +73,13 @@ final class DayAfterTheMonth {
             day = day.plusDays(1);
         }
         Map<String, String> next = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> family : catalogue.entrySet()) {
+        for (Map.Entry<String, List<Catalogue.Instrument>> family : catalogue.entrySet()) {
             String chosen = null;
             LocalDate chosenLastDay = null;
-            for (JsonNode instrument : family.getValue()) {
-                LocalDate lastTradingDay = LocalDate.parse(instrument.path("lastTradingDay").asText());
+            for (Catalogue.Instrument instrument : family.getValue()) {
+                LocalDate lastTradingDay = instrument.lastTradingDay();
                 if (lastTradingDay.isAfter(day) && (chosenLastDay == null || lastTradingDay.isBefore(chosenLastDay))) {
-                    chosen = instrument.path("id").asText();
+                    chosen = instrument.id();
                     chosenLastDay = lastTradingDay;
                 }
             }
@@ -104,17 +107,9 @@ final class DayAfterTheMonth {
     record Trade(String exchangeTradeId, String instrumentId, long quantity, BigDecimal price, String buyer,
                  String seller) {
 
-        Map<String, Object> json(LocalDate businessDate) {
-            Map<String, Object> trade = new LinkedHashMap<>();
-            trade.put("exchangeTradeId", exchangeTradeId);
-            trade.put("instrumentId", instrumentId);
-            trade.put("quantity", quantity);
-            trade.put("price", price);
-            trade.put("buyerAccountId", buyer);
-            trade.put("sellerAccountId", seller);
-            trade.put("tradeTime", businessDate.atTime(1, 0).toInstant(ZoneOffset.UTC).toString());
-            trade.put("businessDate", businessDate.toString());
-            return trade;
+        Trades.TradeReport report(LocalDate businessDate) {
+            return new Trades.TradeReport(exchangeTradeId, instrumentId, quantity, price, buyer, seller,
+                    businessDate.atTime(1, 0).toInstant(ZoneOffset.UTC), businessDate);
         }
     }
 
@@ -153,10 +148,10 @@ final class DayAfterTheMonth {
     }
 
     /** The day's settlement prices: GH100 2.700, GB200 5.200 USD, TKFRC 55.50 CNY (all on their tick grids). */
-    List<Map<String, Object>> settlementPrices() {
-        return List.of(Map.of("instrumentId", gh100(), "price", new BigDecimal("2.700")),
-                Map.of("instrumentId", gb200(), "price", new BigDecimal("5.200")),
-                Map.of("instrumentId", tkfrc(), "price", new BigDecimal("55.50")));
+    List<SettlementPrices.NewPrice> settlementPrices() {
+        return List.of(new SettlementPrices.NewPrice(gh100(), new BigDecimal("2.700")),
+                new SettlementPrices.NewPrice(gb200(), new BigDecimal("5.200")),
+                new SettlementPrices.NewPrice(tkfrc(), new BigDecimal("55.50")));
     }
 
     /**

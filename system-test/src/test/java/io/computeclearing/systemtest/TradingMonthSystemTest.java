@@ -1,6 +1,16 @@
 package io.computeclearing.systemtest;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.computeclearing.client.BusinessDays;
+import io.computeclearing.client.ClearingHouse;
+import io.computeclearing.client.EndOfDay;
+import io.computeclearing.client.Margin;
+import io.computeclearing.client.MarginCalls;
+import io.computeclearing.client.Positions;
+import io.computeclearing.client.ProblemException;
+import io.computeclearing.client.Recorded;
+import io.computeclearing.client.Service;
+import io.computeclearing.client.Statements;
+import io.computeclearing.client.Trades;
 import io.computeclearing.systemtest.DayAfterTheMonth.Trade;
 import io.computeclearing.systemtest.Http.Response;
 import io.computeclearing.systemtest.OpenApiOperations.Operation;
@@ -28,8 +38,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The clearing house end to end, everything real: PostgreSQL, a Kafka broker, Keycloak with the repository's realm and
@@ -40,7 +53,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * margin call issued and covered, index values published and computed, final settlement of the front months,
  * statements); then the day after the month: a trade through FIXML, a security matrix over every documented operation,
  * member isolation, and trades sent while settlement-service is stopped and while the broker is stopped; finally the
- * books are reconciled across the services: nothing lost, nothing counted twice.
+ * books are reconciled across the services: nothing lost, nothing counted twice. Every call but the security
+ * matrix's goes through the typed Java client ({@code ccp-client}), as a member's system would make it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -52,6 +66,8 @@ class TradingMonthSystemTest {
             "admin", "admin", "alice", "member", "indexco", "index-provider");
 
     private final Http http = new Http();
+    private final ClearingHouse backOffice = http.as("backoffice");
+    private final ClearingHouse alice = http.as("alice");
     private SystemStack stack;
     private long startedAt;
     private DayAfterTheMonth day;
@@ -89,9 +105,9 @@ class TradingMonthSystemTest {
         List<String> failed = stack.playDemo(firstBusinessDay);
 
         assertThat(failed).as("failed demo steps").isEmpty();
-        day = DayAfterTheMonth.from(http, firstBusinessDay);
-        Response open = http.post("backoffice", Http.CLEARING + "/business-days/" + day.date + "/open", null);
-        assertThat(open.status()).as(open.toString()).isEqualTo(200);
+        day = DayAfterTheMonth.from(backOffice, firstBusinessDay);
+        BusinessDays.BusinessDay open = backOffice.businessDays().open(day.date);
+        assertThat(open.status()).isEqualTo(BusinessDays.Status.OPEN);
     }
 
     @Test
@@ -100,15 +116,12 @@ class TradingMonthSystemTest {
         Trade trade = day.fixmlTrade();
         String document = day.fixml(trade);
 
-        Response first = http.raw(http.token("backoffice"), "POST", Http.CLEARING + "/trades/fixml", "application/xml",
-                document, null);
-        Response again = http.raw(http.token("backoffice"), "POST", Http.CLEARING + "/trades/fixml", "application/xml",
-                document, null);
+        Trades.FixmlResult first = backOffice.trades().submitFixml(document);
+        Trades.FixmlResult again = backOffice.trades().submitFixml(document);
 
-        assertThat(first.status()).as(first.toString()).isEqualTo(200);
-        assertThat(first.json().path("accepted").asInt()).as(first.toString()).isEqualTo(1);
-        assertThat(again.json().path("duplicates").asInt()).as(again.toString()).isEqualTo(1);
-        assertThat(again.json().path("accepted").asInt()).isZero();
+        assertThat(first.accepted()).as(first.toString()).isEqualTo(1);
+        assertThat(again.duplicates()).as(again.toString()).isEqualTo(1);
+        assertThat(again.accepted()).isZero();
         // 25 contracts: ALPHA-H long 25, BRAVO-H short 25, once although the report came twice.
         assertThat(netPosition("ALPHA-H", trade.instrumentId())).isEqualTo(25);
         assertThat(netPosition("BRAVO-H", trade.instrumentId())).isEqualTo(-25);
@@ -124,7 +137,7 @@ class TradingMonthSystemTest {
         services.put("margin-service", Http.MARGIN);
         services.put("settlement-service", Http.SETTLEMENT);
         services.forEach((service, baseUrl) -> {
-            Response document = http.raw(null, "GET", baseUrl + "/q/openapi?format=json", null, null, null);
+            Response document = http.openApi(baseUrl);
             assertThat(document.status()).as("the OpenAPI document is public: " + document).isEqualTo(200);
             operations.addAll(OpenApiOperations.of(service, baseUrl, document.json()));
         });
@@ -136,7 +149,7 @@ class TradingMonthSystemTest {
                 wrong.add(operation + ": documents no roles (every operation needs a token with a role)");
             }
             Response anonymous = http.raw(null, operation.method(), operation.url(), operation.contentType(),
-                    operation.body(), null, operation.accept());
+                    operation.body(), operation.accept());
             if (anonymous.status() != 401) {
                 wrong.add(operation + " without a token: expected 401, got " + anonymous);
             }
@@ -145,7 +158,7 @@ class TradingMonthSystemTest {
                     continue;
                 }
                 Response refused = http.raw(http.token(user), operation.method(), operation.url(),
-                        operation.contentType(), operation.body(), null, operation.accept());
+                        operation.contentType(), operation.body(), operation.accept());
                 if (refused.status() != 403) {
                     wrong.add(operation + " as " + user + " (" + ROLE_OF_USER.get(user) + ", allowed "
                             + operation.roles() + "): expected 403, got " + refused);
@@ -170,61 +183,71 @@ class TradingMonthSystemTest {
     @Order(4)
     void memberAliceNeverSeesBravosData() {
         LocalDate monthEnd = lastClosedDay();
-        List<String> bravoOnly = new ArrayList<>(List.of(
-                Http.ACCOUNT + "/members/BRAVO",
-                Http.ACCOUNT + "/accounts/BRAVO-H",
-                Http.ACCOUNT + "/accounts/BRAVO-H/balances",
-                Http.ACCOUNT + "/accounts/BRAVO-S/journal",
-                Http.ACCOUNT + "/accounts/BRAVO-S/margin-requirement",
-                Http.ACCOUNT + "/accounts/BRAVO-S/cover",
-                Http.CLEARING + "/accounts/BRAVO-H",
-                Http.MARGIN + "/accounts/BRAVO-H",
-                Http.MARGIN + "/margin/accounts/BRAVO-H",
-                Http.SETTLEMENT + "/accounts/BRAVO-H",
-                Http.SETTLEMENT + "/statements/BRAVO-H/" + monthEnd,
-                Http.SETTLEMENT + "/statements/BRAVO-S/" + monthEnd));
-        JsonNode calls = http.get("backoffice", Http.ACCOUNT + "/margin-calls?accountId=BRAVO-S").json();
-        if (calls.size() > 0) {
-            bravoOnly.add(Http.ACCOUNT + "/margin-calls/" + calls.get(0).path("id").asText());
+        Map<String, Function<ClearingHouse, ?>> bravoOnly = new LinkedHashMap<>();
+        bravoOnly.put("account-service GET /members/BRAVO", house -> house.members().get("BRAVO"));
+        bravoOnly.put("account-service GET /accounts/BRAVO-H", house -> house.accounts().get("BRAVO-H"));
+        bravoOnly.put("account-service GET /accounts/BRAVO-H/balances", house -> house.accounts().balances("BRAVO-H"));
+        bravoOnly.put("account-service GET /accounts/BRAVO-S/journal", house -> house.accounts().journal("BRAVO-S", 0, 50));
+        bravoOnly.put("account-service GET /accounts/BRAVO-S/margin-requirement",
+                house -> house.accounts().marginRequirement("BRAVO-S"));
+        bravoOnly.put("account-service GET /accounts/BRAVO-S/cover", house -> house.accounts().cover("BRAVO-S"));
+        bravoOnly.put("clearing-service GET /accounts/BRAVO-H",
+                house -> house.accountDirectory(Service.CLEARING).get("BRAVO-H"));
+        bravoOnly.put("margin-service GET /accounts/BRAVO-H",
+                house -> house.accountDirectory(Service.MARGIN).get("BRAVO-H"));
+        bravoOnly.put("margin-service GET /margin/accounts/BRAVO-H", house -> house.margin().account("BRAVO-H"));
+        bravoOnly.put("settlement-service GET /accounts/BRAVO-H",
+                house -> house.accountDirectory(Service.SETTLEMENT).get("BRAVO-H"));
+        bravoOnly.put("settlement-service GET /statements/BRAVO-H/" + monthEnd,
+                house -> house.statements().get("BRAVO-H", monthEnd));
+        bravoOnly.put("settlement-service GET /statements/BRAVO-S/" + monthEnd,
+                house -> house.statements().get("BRAVO-S", monthEnd));
+        List<MarginCalls.MarginCall> calls = backOffice.marginCalls().list(null, "BRAVO-S");
+        if (!calls.isEmpty()) {
+            bravoOnly.put("account-service GET /margin-calls/" + calls.getFirst().id(),
+                    house -> house.marginCalls().get(calls.getFirst().id()));
         }
-        for (String url : bravoOnly) {
-            Response backOffice = http.get("backoffice", url);
-            assertThat(backOffice.status()).as("the back office reads " + backOffice).isEqualTo(200);
-            Response alice = http.get("alice", url);
-            assertThat(alice.status()).as("alice must not see BRAVO's data: " + alice).isEqualTo(404);
-        }
+        bravoOnly.forEach((what, read) -> {
+            assertThat(read.apply(backOffice)).as("the back office reads " + what).isNotNull();
+            assertRefusedAsNotFound("alice must not see BRAVO's data: " + what, () -> read.apply(alice));
+        });
 
         // Lists filtered to BRAVO's accounts read as empty for alice, though the back office sees BRAVO's rows.
-        Map<String, String> filtered = Map.of(
-                Http.CLEARING + "/positions?accountId=BRAVO-H", "",
-                Http.CLEARING + "/trades?accountId=BRAVO-H", "items",
-                Http.ACCOUNT + "/margin-calls?accountId=BRAVO-S", "");
-        filtered.forEach((url, field) -> {
-            JsonNode seenByBackOffice = items(http.get("backoffice", url), field);
-            assertThat(seenByBackOffice.size()).as("back office sees BRAVO's rows at " + url).isPositive();
-            Response alice = http.get("alice", url);
-            assertThat(alice.status() == 404 || items(alice, field).isEmpty()).as("alice sees nothing: " + alice).isTrue();
+        Map<String, Function<ClearingHouse, List<?>>> filtered = Map.of(
+                "clearing-service GET /positions?accountId=BRAVO-H",
+                house -> house.positions().list(Positions.Filter.account("BRAVO-H")),
+                "clearing-service GET /trades?accountId=BRAVO-H",
+                house -> house.trades().legs(Trades.LegQuery.all().account("BRAVO-H")).items(),
+                "account-service GET /margin-calls?accountId=BRAVO-S",
+                house -> house.marginCalls().list(null, "BRAVO-S"));
+        filtered.forEach((what, read) -> {
+            assertThat(read.apply(backOffice)).as("back office sees BRAVO's rows at " + what).isNotEmpty();
+            try {
+                assertThat(read.apply(alice)).as("alice sees nothing at " + what).isEmpty();
+            } catch (ProblemException refused) {
+                assertThat(refused.status()).as("alice sees nothing: " + refused.getMessage()).isEqualTo(404);
+            }
         });
 
         // What-if margin on BRAVO's account (where margin-service offers it): the back office gets an answer, alice 404.
-        boolean whatIfDocumented = http.raw(null, "GET", Http.MARGIN + "/q/openapi?format=json", null, null, null)
-                .json().path("paths").has("/margin/what-if");
+        boolean whatIfDocumented = http.openApi(Http.MARGIN).json().path("paths").has("/margin/what-if");
         if (whatIfDocumented) {
-            Map<String, Object> whatIf = Map.of("accountId", "BRAVO-H",
-                    "trades", List.of(Map.of("instrumentId", day.gh100(), "side", "BUY", "quantity", 1)));
-            Response backOffice = http.post("backoffice", Http.MARGIN + "/margin/what-if", whatIf);
-            assertThat(backOffice.status()).as(backOffice.toString()).isEqualTo(200);
-            Response alice = http.post("alice", Http.MARGIN + "/margin/what-if", whatIf);
-            assertThat(alice.status()).as("alice must not see BRAVO's margin: " + alice).isEqualTo(404);
+            Margin.WhatIf whatIf = Margin.WhatIf.trades("BRAVO-H",
+                    List.of(new Margin.HypotheticalTrade(day.gh100(), Trades.Side.BUY, 1)));
+            assertThat(backOffice.margin().whatIf(whatIf).accountId()).isEqualTo("BRAVO-H");
+            assertRefusedAsNotFound("alice must not see BRAVO's margin", () -> alice.margin().whatIf(whatIf));
         }
 
         // Unfiltered lists show alice her own member's rows only.
-        for (String url : List.of(Http.ACCOUNT + "/accounts", Http.ACCOUNT + "/margin-calls",
-                Http.CLEARING + "/positions", Http.CLEARING + "/trades?size=1000", Http.CLEARING + "/give-ups")) {
-            Response alice = http.get("alice", url);
-            assertThat(alice.status()).as(alice.toString()).isEqualTo(200);
-            assertThat(alice.body()).as("alice's view of " + url).doesNotContain("BRAVO");
-        }
+        Map<String, Supplier<List<?>>> unfiltered = new LinkedHashMap<>();
+        unfiltered.put("account-service GET /accounts", () -> alice.accounts().list(null));
+        unfiltered.put("account-service GET /margin-calls", () -> alice.marginCalls().list(null, null));
+        unfiltered.put("clearing-service GET /positions", () -> alice.positions().list(Positions.Filter.all()));
+        unfiltered.put("clearing-service GET /trades?size=1000",
+                () -> alice.trades().legs(Trades.LegQuery.all().page(0, 1000)).items());
+        unfiltered.put("clearing-service GET /give-ups", () -> alice.giveUps().list(null));
+        unfiltered.forEach((what, read) ->
+                assertThat(String.valueOf(read.get())).as("alice's view of " + what).doesNotContain("BRAVO"));
     }
 
     /**
@@ -253,8 +276,8 @@ class TradingMonthSystemTest {
         stack.startService("margin-service");
         assertBatch(day.batchD(), 0, 2);
 
-        Response close = http.post("backoffice", Http.CLEARING + "/business-days/" + day.date + "/close", null);
-        assertThat(close.status()).as(close.toString()).isEqualTo(200);
+        BusinessDays.BusinessDay close = backOffice.businessDays().close(day.date);
+        assertThat(close.status()).isEqualTo(BusinessDays.Status.CLOSED);
     }
 
     /**
@@ -273,15 +296,14 @@ class TradingMonthSystemTest {
 
         // The replay of the accepted trades: every leg of the day, each trade exactly twice (buy and sell), and the
         // signed quantities summing to the positions.
-        JsonNode legs = http.get("backoffice", Http.CLEARING + "/trades?businessDate=" + day.date + "&size=1000").json();
-        assertThat(legs.path("total").asInt()).as("legs of the day's 10 trades").isEqualTo(20);
+        Trades.LegPage legs = backOffice.trades().legs(Trades.LegQuery.all().on(day.date).page(0, 1000));
+        assertThat(legs.total()).as("legs of the day's 10 trades").isEqualTo(20);
         Map<String, Long> replay = new TreeMap<>();
         Map<String, Integer> legsPerTrade = new TreeMap<>();
-        for (JsonNode leg : legs.path("items")) {
-            long signed = leg.path("side").asText().equals("BUY") ? leg.path("quantity").asLong()
-                    : -leg.path("quantity").asLong();
-            replay.merge(leg.path("accountId").asText() + " " + leg.path("instrumentId").asText(), signed, Long::sum);
-            legsPerTrade.merge(leg.path("exchangeTradeId").asText(), 1, Integer::sum);
+        for (Trades.Leg leg : legs.items()) {
+            long signed = leg.side() == Trades.Side.BUY ? leg.quantity() : -leg.quantity();
+            replay.merge(leg.accountId() + " " + leg.instrumentId(), signed, Long::sum);
+            legsPerTrade.merge(leg.exchangeTradeId(), 1, Integer::sum);
         }
         assertThat(legsPerTrade).hasSize(10).allSatisfy((trade, count) -> assertThat(count).as(trade).isEqualTo(2));
         Map<String, Long> expectedNet = new TreeMap<>();
@@ -290,13 +312,11 @@ class TradingMonthSystemTest {
 
         // Open interest: GH100 22 long / 22 short, GB200 14 / 14, TKFRC 1 / 1, each netting to zero; and every
         // instrument, the month's settled ones included, nets to zero.
-        JsonNode openInterest = http.get("backoffice", Http.CLEARING + "/open-interest").json();
         Map<String, String> interest = new TreeMap<>();
-        for (JsonNode instrument : openInterest) {
-            assertThat(instrument.path("netSum").asLong()).as(instrument.toString()).isZero();
-            if (day.instruments.containsValue(instrument.path("instrumentId").asText())) {
-                interest.put(instrument.path("instrumentId").asText(),
-                        instrument.path("totalLong").asLong() + "/" + instrument.path("totalShort").asLong());
+        for (Positions.OpenInterest instrument : backOffice.positions().openInterest(null)) {
+            assertThat(instrument.netSum()).as(instrument.toString()).isZero();
+            if (day.instruments.containsValue(instrument.instrumentId())) {
+                interest.put(instrument.instrumentId(), instrument.totalLong() + "/" + instrument.totalShort());
             }
         }
         assertThat(interest).isEqualTo(Map.of(day.gh100(), "22/22", day.gb200(), "14/14", day.tkfrc(), "1/1"));
@@ -316,33 +336,29 @@ class TradingMonthSystemTest {
     @Test
     @Order(7)
     void endOfDayAfterTheFaultsPaysVariationMarginOnceAndTheLedgerBalances() throws SQLException {
-        Response prices = http.post("backoffice", Http.SETTLEMENT + "/settlement-prices/" + day.date,
-                day.settlementPrices());
-        assertThat(prices.status()).as(prices.toString()).isIn(200, 201);
+        assertThat(backOffice.settlementPrices().publish(day.date, day.settlementPrices())).hasSize(3);
 
         // settlement-service may still be catching up on the events it missed (the day's BusinessDayClosed, trade
         // events): the run refuses with 409 until they are all there, and writes nothing meanwhile.
-        Response run = Eventually.until("the end-of-day run of " + day.date + " has the day's close and every trade event",
-                () -> http.post("backoffice", Http.SETTLEMENT + "/end-of-day/" + day.date, null),
-                response -> response.status() != 409 || !(response.body().contains("/problems/business-day-open")
-                        || response.body().contains("/problems/trade-events-missing")));
-        assertThat(run.status()).as(run.toString()).isEqualTo(201);
+        RunAttempt run = Eventually.until("the end-of-day run of " + day.date + " has the day's close and every trade event",
+                () -> RunAttempt.of(() -> backOffice.endOfDay().run(day.date)),
+                attempt -> !attempt.waitsForEvents());
+        assertThat(run.refusal()).as("the end-of-day run of " + day.date).isNull();
+        assertThat(run.recorded().created()).as("the run of " + day.date + " is new").isTrue();
 
-        JsonNode view = http.get("backoffice", Http.SETTLEMENT + "/end-of-day/" + day.date).json();
+        EndOfDay.Run view = backOffice.endOfDay().get(day.date);
         Map<String, String> postings = new TreeMap<>();
-        for (JsonNode posting : view.path("postings")) {
-            postings.put(posting.path("kind").asText() + " " + posting.path("accountId").asText() + " "
-                    + posting.path("currency").asText(), cents(posting.path("amount").decimalValue()));
+        for (EndOfDay.Posting posting : view.postings()) {
+            postings.put(posting.kind() + " " + posting.accountId() + " " + posting.currency(), cents(posting.amount()));
         }
         assertThat(postings).isEqualTo(Map.of(
                 "VARIATION_MARGIN ALPHA-H USD", "1775.00", "VARIATION_MARGIN BRAVO-H USD", "-905.00",
                 "VARIATION_MARGIN ALPHA-C USD", "-770.00", "VARIATION_MARGIN BRAVO-S USD", "-100.00",
                 "VARIATION_MARGIN ALPHA-H CNY", "650.00", "VARIATION_MARGIN BRAVO-CN CNY", "-650.00"));
         Map<String, String> totals = new TreeMap<>();
-        for (JsonNode total : view.path("totals")) {
-            assertThat(total.path("net").decimalValue()).as(total.toString()).isZero();
-            totals.put(total.path("kind").asText() + " " + total.path("currency").asText(),
-                    cents(total.path("paid").decimalValue()) + "/" + cents(total.path("received").decimalValue()));
+        for (EndOfDay.Total total : view.totals()) {
+            assertThat(total.net()).as(total.toString()).isZero();
+            totals.put(total.kind() + " " + total.currency(), cents(total.paid()) + "/" + cents(total.received()));
         }
         assertThat(totals).isEqualTo(Map.of("VARIATION_MARGIN USD", "1775.00/1775.00", "VARIATION_MARGIN CNY", "650.00/650.00"));
 
@@ -350,11 +366,9 @@ class TradingMonthSystemTest {
         Map<String, long[]> expected = expectedPositions();
         Map<String, Long> statementPositions = new TreeMap<>();
         for (String account : List.of("ALPHA-H", "ALPHA-C", "BRAVO-H", "BRAVO-S", "BRAVO-CN")) {
-            JsonNode statement = http.get("backoffice", Http.SETTLEMENT + "/statements/" + account + "/" + day.date).json();
-            for (JsonNode position : statement.path("positions")) {
-                if (day.instruments.containsValue(position.path("instrumentId").asText())) {
-                    statementPositions.put(account + " " + position.path("instrumentId").asText(),
-                            position.path("endOfDay").asLong());
+            for (Statements.Position position : backOffice.statements().get(account, day.date).positions()) {
+                if (day.instruments.containsValue(position.instrumentId())) {
+                    statementPositions.put(account + " " + position.instrumentId(), position.endOfDay());
                 }
             }
         }
@@ -378,24 +392,22 @@ class TradingMonthSystemTest {
     @Order(8)
     void everyRunIsZeroSumAndEveryPostingIsBookedOnce() {
         List<LocalDate> closed = new ArrayList<>();
-        for (JsonNode businessDay : http.get("backoffice", Http.CLEARING + "/business-days?status=CLOSED").json()) {
-            closed.add(LocalDate.parse(businessDay.path("date").asText()));
+        for (BusinessDays.BusinessDay businessDay : backOffice.businessDays().list(BusinessDays.Status.CLOSED)) {
+            closed.add(businessDay.date());
         }
         assertThat(closed).as("the month's business days and the day after").hasSizeGreaterThanOrEqualTo(2).contains(day.date);
         int postingsChecked = 0;
         for (LocalDate date : closed) {
-            Response run = http.get("backoffice", Http.SETTLEMENT + "/end-of-day/" + date);
-            assertThat(run.status()).as(run.toString()).isEqualTo(200);
-            for (JsonNode total : run.json().path("totals")) {
-                assertThat(total.path("net").decimalValue()).as(date + " " + total).isZero();
-                assertThat(total.path("paid").decimalValue()).as(date + " " + total)
-                        .isEqualByComparingTo(total.path("received").decimalValue());
+            EndOfDay.Run run = backOffice.endOfDay().get(date);
+            for (EndOfDay.Total total : run.totals()) {
+                assertThat(total.net()).as(date + " " + total).isZero();
+                assertThat(total.paid()).as(date + " " + total).isEqualByComparingTo(total.received());
             }
             Map<String, String> published = new TreeMap<>();
-            for (JsonNode posting : run.json().path("postings")) {
-                if (posting.path("amount").decimalValue().signum() != 0) {
-                    published.put(posting.path("kind").asText() + " " + posting.path("accountId").asText() + " "
-                            + posting.path("currency").asText(), cents(posting.path("amount").decimalValue()));
+            for (EndOfDay.Posting posting : run.postings()) {
+                if (posting.amount().signum() != 0) {
+                    published.put(posting.kind() + " " + posting.accountId() + " " + posting.currency(),
+                            cents(posting.amount()));
                 }
             }
             Map<String, String> booked = Eventually.until("account-service booked the postings of " + date,
@@ -413,19 +425,46 @@ class TradingMonthSystemTest {
     }
 
     private void assertBatch(List<Trade> trades, int accepted, int duplicates) {
-        Response batch = http.post("backoffice", Http.CLEARING + "/trades/batch",
-                trades.stream().map(t -> t.json(day.date)).toList());
-        assertThat(batch.status()).as(batch.toString()).isEqualTo(200);
-        assertThat(batch.json().path("accepted").asInt()).as(batch.toString()).isEqualTo(accepted);
-        assertThat(batch.json().path("duplicates").asInt()).as(batch.toString()).isEqualTo(duplicates);
-        assertThat(batch.json().path("rejected").asInt()).as(batch.toString()).isZero();
+        Trades.BatchResult batch = backOffice.trades().submitBatch(trades.stream().map(t -> t.report(day.date)).toList());
+        assertThat(batch.accepted()).as(batch.toString()).isEqualTo(accepted);
+        assertThat(batch.duplicates()).as(batch.toString()).isEqualTo(duplicates);
+        assertThat(batch.rejected()).as(batch.toString()).isZero();
+    }
+
+    /** A member's read of another member's data answers 404 (not 403: it must not even learn that it exists). */
+    private static void assertRefusedAsNotFound(String what, Runnable read) {
+        assertThatThrownBy(read::run).as(what).isInstanceOfSatisfying(ProblemException.class,
+                refused -> assertThat(refused.status()).as(what + ": " + refused.getMessage()).isEqualTo(404));
+    }
+
+    /** One end-of-day run request: the run, or the refusal it met. */
+    private record RunAttempt(Recorded<EndOfDay.Run> recorded, ProblemException refusal) {
+
+        static RunAttempt of(Supplier<Recorded<EndOfDay.Run>> run) {
+            try {
+                return new RunAttempt(run.get(), null);
+            } catch (ProblemException refused) {
+                return new RunAttempt(null, refused);
+            }
+        }
+
+        /** Refused because settlement-service has not yet had the day's close or every trade event. */
+        boolean waitsForEvents() {
+            return refusal != null && refusal.status() == 409 && (refusal.isType("/problems/business-day-open")
+                    || refusal.isType("/problems/trade-events-missing"));
+        }
+
+        @Override
+        public String toString() {
+            return refusal != null ? refusal.getMessage() : "run " + (recorded.created() ? "created" : "replayed");
+        }
     }
 
     private long netPosition(String account, String instrument) {
-        JsonNode positions = http.get("backoffice", Http.CLEARING + "/positions?accountId=" + account
-                + "&instrumentId=" + instrument).json();
-        assertThat(positions.size()).as("positions of " + account + " in " + instrument).isEqualTo(1);
-        return positions.get(0).path("netQuantity").asLong();
+        List<Positions.Position> positions = backOffice.positions()
+                .list(Positions.Filter.account(account).andInstrument(instrument));
+        assertThat(positions).as("positions of " + account + " in " + instrument).hasSize(1);
+        return positions.getFirst().netQuantity();
     }
 
     /** Expected {long, short} per "account instrument"; netting accounts show only one side. */
@@ -453,9 +492,9 @@ class TradingMonthSystemTest {
     private Map<String, String> clearingPositions() {
         Map<String, String> positions = new TreeMap<>();
         for (String instrument : day.instruments.values()) {
-            for (JsonNode p : http.get("backoffice", Http.CLEARING + "/positions?instrumentId=" + instrument).json()) {
-                positions.put(p.path("accountId").asText() + " " + instrument,
-                        "long " + p.path("longQuantity").asLong() + " short " + p.path("shortQuantity").asLong());
+            for (Positions.Position p : backOffice.positions().list(Positions.Filter.instrument(instrument))) {
+                positions.put(p.accountId() + " " + instrument,
+                        "long " + p.longQuantity() + " short " + p.shortQuantity());
             }
         }
         return positions;
@@ -525,16 +564,11 @@ class TradingMonthSystemTest {
         return amount.setScale(2, RoundingMode.UNNECESSARY).toPlainString();
     }
 
-    private static JsonNode items(Response response, String field) {
-        return field.isEmpty() ? response.json() : response.json().path(field);
-    }
-
     /** The last business day of the demo month (closed, with its statements). */
     private LocalDate lastClosedDay() {
-        JsonNode days = http.get("backoffice", Http.CLEARING + "/business-days?status=CLOSED").json();
         LocalDate latest = null;
-        for (JsonNode closed : days) {
-            LocalDate date = LocalDate.parse(closed.path("date").asText());
+        for (BusinessDays.BusinessDay closed : backOffice.businessDays().list(BusinessDays.Status.CLOSED)) {
+            LocalDate date = closed.date();
             latest = latest == null || date.isAfter(latest) ? date : latest;
         }
         assertThat(latest).as("a closed business day").isNotNull();

@@ -1,0 +1,212 @@
+package io.computeclearing.client;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The typed client against a small HTTP server standing in for the four services: what each call sends (method, path,
+ * token, idempotency key, exact decimals), how answers are read, and how refusals become problems.
+ */
+class ClearingHouseTest {
+
+    private HttpServer server;
+    private ClearingHouse house;
+    private final ConcurrentHashMap<String, String> seen = new ConcurrentHashMap<>();
+    private final AtomicInteger deposits = new AtomicInteger();
+
+    @BeforeEach
+    void startServices() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.createContext("/", exchange -> {
+            String request = exchange.getRequestMethod() + " " + exchange.getRequestURI();
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            Headers in = exchange.getRequestHeaders();
+            seen.put(request, in.getFirst("Authorization") + " | " + in.getFirst("Idempotency-Key") + " | " + body);
+            Answer answer = answer(request, body);
+            exchange.getResponseHeaders().add("Content-Type", answer.contentType());
+            byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
+            if (bytes.length > 0) {
+                exchange.getResponseBody().write(bytes);
+            }
+            exchange.close();
+        });
+        server.start();
+        String base = "http://127.0.0.1:" + server.getAddress().getPort();
+        // The four services on one port, each under its own prefix, to see that every area calls its own service.
+        house = ClearingHouse.connect(ClearingHouseEndpoints.of(base + "/account", base + "/clearing/",
+                base + "/margin", base + "/settlement"), TokenSource.fixed("token-of-alice"));
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    private record Answer(int status, String contentType, String body) {
+    }
+
+    private Answer answer(String request, String body) {
+        return switch (request) {
+            case "GET /account/accounts/ALPHA-H/balances" -> new Answer(200, "application/json", """
+                    {"accountId":"ALPHA-H","baseCurrency":"USD","valuedAt":"2026-12-07T04:00:00Z",
+                     "holdings":[{"asset":"USD","assetClass":"CASH","quantity":5000000.00,"collateralValueInBaseCurrency":5000000.00}],
+                     "collateralValue":5000000.00,"requirements":[],"marginRequirement":11147.89,
+                     "excess":4988852.11,"someFieldAddedLater":true}""");
+            case "GET /account/accounts/BRAVO-H" -> new Answer(404, "application/problem+json", """
+                    {"type":"/problems/not-found","title":"Not found","status":404,
+                     "detail":"Account BRAVO-H does not exist","instance":"/accounts/BRAVO-H"}""");
+            case "POST /account/accounts/ALPHA-H/deposits" -> deposits.incrementAndGet() == 1
+                    ? new Answer(201, "application/json", "{\"id\":\"6f1c2a8e-0000-4000-8000-000000000001\","
+                    + "\"accountId\":\"ALPHA-H\",\"kind\":\"DEPOSIT\",\"idempotencyKey\":\"wire-1\",\"postings\":[]}")
+                    : new Answer(200, "application/json", "{\"id\":\"6f1c2a8e-0000-4000-8000-000000000001\","
+                    + "\"accountId\":\"ALPHA-H\",\"kind\":\"DEPOSIT\",\"idempotencyKey\":\"wire-1\",\"postings\":[]}");
+            case "POST /clearing/trades/batch" -> new Answer(422, "application/problem+json", """
+                    {"type":"/problems/validation","title":"Invalid request","status":422,
+                     "detail":"2 rules broken","violations":[{"field":"[0].price","message":"must be on the tick grid"},
+                     {"field":"[0].quantity","message":"must be positive"}]}""");
+            case "GET /clearing/positions?accountId=ALPHA-H&instrumentId=GH100-202612" -> new Answer(200,
+                    "application/json", """
+                    [{"accountId":"ALPHA-H","memberId":"ALPHA","instrumentId":"GH100-202612","gross":false,
+                      "longQuantity":10,"shortQuantity":0,"netQuantity":10,"businessDate":"2026-12-07","version":3}]""");
+            case "GET /margin/margin/accounts/ALPHA-H" -> new Answer(502, "text/html", "<html>Bad Gateway</html>");
+            case "GET /settlement/statements/ALPHA-H/2026-12-07?format=csv" -> new Answer(200, "text/csv",
+                    "section,instrument\nposition,GH100-202612\n");
+            case "POST /margin/margin/what-if" -> new Answer(200, "application/json", """
+                    {"accountId":"BRAVO-H","accountType":"HOUSE","baseCurrency":"USD",
+                     "change":[{"currency":"USD","initialMargin":650.00,"maintenanceMargin":520.00}]}""");
+            case "GET /settlement/accounts/BRAVO-H" -> new Answer(200, "application/json", """
+                    {"id":"BRAVO-H","memberId":"BRAVO","accountType":"HOUSE","baseCurrency":"USD","status":"ACTIVE",
+                     "memberStatus":"ACTIVE","acceptsBusiness":true}""");
+            default -> new Answer(404, "text/plain", "");
+        };
+    }
+
+    @Test
+    void readsAnswersWithDecimalsExactAndFieldsAddedLaterIgnored() {
+        Accounts.Balances balances = house.accounts().balances("ALPHA-H");
+
+        assertThat(balances.collateralValue()).isEqualTo(new BigDecimal("5000000.00"));
+        assertThat(balances.marginRequirement()).isEqualTo(new BigDecimal("11147.89"));
+        assertThat(balances.excess()).isEqualTo(new BigDecimal("4988852.11"));
+        assertThat(balances.valuedAt()).isEqualTo(Instant.parse("2026-12-07T04:00:00Z"));
+        assertThat(balances.holdings()).singleElement()
+                .satisfies(h -> assertThat(h.quantity()).isEqualTo(new BigDecimal("5000000.00")));
+        assertThat(seen.get("GET /account/accounts/ALPHA-H/balances")).startsWith("Bearer token-of-alice | null | ");
+    }
+
+    @Test
+    void aRefusalIsAProblemWithTypeTitleStatusAndDetail() {
+        assertThatThrownBy(() -> house.accounts().get("BRAVO-H")).isInstanceOfSatisfying(ProblemException.class, e -> {
+            assertThat(e.problem()).isEqualTo(new Problem("/problems/not-found", "Not found", 404,
+                    "Account BRAVO-H does not exist", "/accounts/BRAVO-H", List.of()));
+            assertThat(e.isType("/problems/not-found")).isTrue();
+            assertThat(e.request()).endsWith("/account/accounts/BRAVO-H").startsWith("GET http://127.0.0.1:");
+            assertThat(e.getMessage()).contains("404 /problems/not-found Not found: Account BRAVO-H does not exist");
+        });
+    }
+
+    @Test
+    void everyViolationOfAValidationProblemIsKept() {
+        Trades.TradeReport trade = new Trades.TradeReport("X-1", "GH100-202612", 0, new BigDecimal("2.601"),
+                "ALPHA-H", "BRAVO-H", Instant.parse("2026-12-07T01:00:00Z"), LocalDate.of(2026, 12, 7));
+
+        assertThatThrownBy(() -> house.trades().submitBatch(List.of(trade)))
+                .isInstanceOfSatisfying(ProblemException.class, e -> {
+                    assertThat(e.status()).isEqualTo(422);
+                    assertThat(e.type()).isEqualTo("/problems/validation");
+                    assertThat(e.problem().violations()).containsExactly(
+                            new Problem.Violation("[0].price", "must be on the tick grid"),
+                            new Problem.Violation("[0].quantity", "must be positive"));
+                });
+        // The trade went out as the API documents it: plain decimal price, ISO instant and date.
+        assertThat(seen.get("POST /clearing/trades/batch")).endsWith("[{\"exchangeTradeId\":\"X-1\","
+                + "\"instrumentId\":\"GH100-202612\",\"quantity\":0,\"price\":2.601,\"buyerAccountId\":\"ALPHA-H\","
+                + "\"sellerAccountId\":\"BRAVO-H\",\"tradeTime\":\"2026-12-07T01:00:00Z\",\"businessDate\":\"2026-12-07\"}]");
+    }
+
+    @Test
+    void anErrorWithoutProblemDocumentIsDescribedByItsStatus() {
+        assertThatThrownBy(() -> house.margin().account("ALPHA-H")).isInstanceOfSatisfying(ProblemException.class, e -> {
+            assertThat(e.problem().type()).isEqualTo("about:blank");
+            assertThat(e.status()).isEqualTo(502);
+            assertThat(e.problem().detail()).isEqualTo("<html>Bad Gateway</html>");
+            assertThat(e.body()).isEqualTo("<html>Bad Gateway</html>");
+        });
+        assertThatThrownBy(() -> house.indices().get("NO-SUCH")).isInstanceOfSatisfying(ProblemException.class, e -> {
+            assertThat(e.problem()).isEqualTo(new Problem("about:blank", "Not Found", 404, "", null, List.of()));
+        });
+    }
+
+    @Test
+    void aDepositCarriesItsIdempotencyKeyAndTellsARecordingFromAReplay() {
+        Collateral.CashMovement wire = new Collateral.CashMovement("USD", new BigDecimal("5000000.00"), "demo wire");
+
+        Recorded<Accounts.JournalEntry> first = house.collateral().depositCash("ALPHA-H", "wire-1", wire);
+        Recorded<Accounts.JournalEntry> again = house.collateral().depositCash("ALPHA-H", "wire-1", wire);
+
+        assertThat(first.created()).isTrue();
+        assertThat(again.replayed()).isTrue();
+        assertThat(again.value().id()).isEqualTo(first.value().id());
+        assertThat(seen.get("POST /account/accounts/ALPHA-H/deposits")).isEqualTo("Bearer token-of-alice | wire-1 | "
+                + "{\"currency\":\"USD\",\"amount\":5000000.00,\"reference\":\"demo wire\"}");
+    }
+
+    @Test
+    void queryParametersAreSentOnlyWhenGivenAndEachAreaCallsItsService() {
+        List<Positions.Position> positions = house.positions()
+                .list(Positions.Filter.account("ALPHA-H").andInstrument("GH100-202612"));
+
+        assertThat(positions).containsExactly(new Positions.Position("ALPHA-H", "ALPHA", "GH100-202612", false, 10, 0,
+                10, LocalDate.of(2026, 12, 7), 3L));
+        assertThat(house.statements().csv("ALPHA-H", LocalDate.of(2026, 12, 7)))
+                .isEqualTo("section,instrument\nposition,GH100-202612\n");
+    }
+
+    @Test
+    void optionalFieldsLeftNullAreLeftOutOfTheRequest() {
+        Margin.WhatIfMargin whatIf = house.margin().whatIf(Margin.WhatIf.trades("BRAVO-H",
+                List.of(new Margin.HypotheticalTrade("GH100-202612", Trades.Side.BUY, 1))));
+
+        assertThat(whatIf.change()).containsExactly(new Margin.CurrencyRequirement("USD", new BigDecimal("650.00"),
+                new BigDecimal("520.00")));
+        assertThat(seen.get("POST /margin/margin/what-if")).endsWith(" | {\"accountId\":\"BRAVO-H\","
+                + "\"trades\":[{\"instrumentId\":\"GH100-202612\",\"side\":\"BUY\",\"quantity\":1}]}");
+    }
+
+    @Test
+    void eachServiceKeepsItsOwnDirectoryOfAccounts() {
+        AccountDirectory.KnownAccount account = house.accountDirectory(Service.SETTLEMENT).get("BRAVO-H");
+
+        assertThat(account.acceptsBusiness()).isTrue();
+        assertThat(account.accountType()).isEqualTo(AccountDirectory.AccountType.HOUSE);
+        assertThatThrownBy(() -> house.accountDirectory(Service.ACCOUNT))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void anUnreachableServiceIsNoAnswerNotAProblem() {
+        server.stop(0);
+
+        assertThatThrownBy(() -> house.accounts().balances("ALPHA-H"))
+                .isExactlyInstanceOf(ClearingHouseException.class).hasMessageContaining("no answer");
+    }
+}
