@@ -1,7 +1,7 @@
 package io.computeclearing.localstack;
 
-import io.computeclearing.testsupport.KafkaBroker;
-import io.computeclearing.testsupport.PostgresServer;
+import io.computeclearing.embedded.KafkaBroker;
+import io.computeclearing.embedded.PostgresServer;
 
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;

@@ -1,6 +1,6 @@
 package io.computeclearing.localstack;
 
-import io.computeclearing.testsupport.PostgresServer;
+import io.computeclearing.embedded.PostgresServer;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

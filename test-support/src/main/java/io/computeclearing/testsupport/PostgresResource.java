@@ -1,5 +1,6 @@
 package io.computeclearing.testsupport;
 
+import io.computeclearing.embedded.PostgresServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.util.Map;

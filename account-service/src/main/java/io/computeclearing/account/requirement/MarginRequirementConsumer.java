@@ -20,7 +20,7 @@ public class MarginRequirementConsumer {
 
     /** The incoming channel, bound to {@code ccp.margin.requirements.v1} in application.properties. */
     public static final String CHANNEL = "margin-requirements";
-    /** This consumer's name in the inbox. */
+    /** This consumer's name in the inbox ({@code Inbox.consumerName(CHANNEL)}). */
     public static final String INBOX_CONSUMER = "account-service.margin-requirements";
 
     private static final Logger LOG = Logger.getLogger(MarginRequirementConsumer.class);
@@ -44,12 +44,11 @@ public class MarginRequirementConsumer {
             LOG.errorf("skipping a record on %s that is not an event envelope: %s", CHANNEL, e.getMessage());
             return;
         }
-        if (envelope.id() == null || !envelope.is(MarginEvents.MARGIN_REQUIREMENT_CALCULATED)) {
-            LOG.debugf("skipping event %s of type %s", envelope.id(), envelope.type());
+        if (envelope.id() == null) {
+            LOG.debugf("skipping an event of type %s without an id", envelope.type());
             return;
         }
-        if (!inbox.firstDelivery(INBOX_CONSUMER, envelope)) {
-            LOG.debugf("event %s already applied", envelope.id());
+        if (inbox.receive(CHANNEL, envelope, MarginEvents.MARGIN_REQUIREMENT_CALCULATED).isEmpty()) {
             return;
         }
         MarginRequirementCalculated calculated;

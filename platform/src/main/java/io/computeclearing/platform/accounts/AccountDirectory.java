@@ -38,8 +38,8 @@ public class AccountDirectory {
     }
 
     /**
-     * Applies one event from {@code ccp.accounts.v1}, in the transaction that records it in the inbox. Collateral
-     * movements, and any event type added later, change nothing here.
+     * Applies one event from {@code ccp.accounts.v1}, in the transaction that records it in the inbox: a member or
+     * account registered, opened or changing status (the types {@link AccountDirectoryConsumer} accepts).
      */
     public void apply(EventEnvelope event) {
         if (event.is(AccountEvents.MEMBER_REGISTERED)) {

@@ -1,5 +1,6 @@
 package io.computeclearing.platform.accounts;
 
+import io.computeclearing.platform.events.account.AccountEvents;
 import io.computeclearing.platform.inbox.Inbox;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.common.annotation.Blocking;
@@ -10,7 +11,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 /**
  * Feeds the {@link AccountDirectory} from account-service's events, each event once: its inbox record commits with its
  * effect, so a redelivered event changes nothing. An event that cannot be applied stops the channel rather than being
- * skipped. The service binds the channel to {@code ccp.accounts.v1} with its own consumer group.
+ * skipped. The service binds the channel to {@code ccp.accounts.v1} with its own consumer group. It accepts member and
+ * account events; collateral and margin call events on the same topic are passed over by the {@link Inbox}.
  */
 @ApplicationScoped
 @IfBuildProperty(name = AccountDirectory.ENABLED, stringValue = "true")
@@ -31,7 +33,8 @@ public class AccountDirectoryConsumer {
     @Blocking
     @Transactional
     public void onAccountEvent(String message) {
-        inbox.receive(CHANNEL, message).ifPresent(directory::apply);
+        inbox.receive(CHANNEL, message, AccountEvents.MEMBER_REGISTERED, AccountEvents.MEMBER_STATUS_CHANGED,
+                AccountEvents.ACCOUNT_OPENED, AccountEvents.ACCOUNT_STATUS_CHANGED).ifPresent(directory::apply);
     }
 
     /** This consumer's name in the inbox: the application's name and {@code .accounts}. */

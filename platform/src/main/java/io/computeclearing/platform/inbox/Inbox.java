@@ -7,16 +7,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * Remembers which events a consumer has applied. Call {@link #firstDelivery} in the same transaction as the event's
- * effect: the effect and the record of it commit together, so a redelivered event finds its record and is skipped.
+ * Remembers which events a consumer has applied. Call {@link #receive} (or {@link #firstDelivery}) in the same
+ * transaction as the event's effect: the effect and the record of it commit together, so a redelivered event finds its record and is skipped.
  */
 @ApplicationScoped
 public class Inbox {
+
+    private static final Logger LOG = Logger.getLogger(Inbox.class);
 
     private final EntityManager em;
     private final String applicationName;
@@ -28,15 +31,27 @@ public class Inbox {
 
     /**
      * A record of an incoming channel, decoded, the first time this service's consumer of the channel (named
-     * {@code <application>.<channel>}, see {@link #consumerName}) receives it; empty on every redelivery and for
-     * events of other types than {@code wanted} (all types when none are named), which are not recorded. A record
-     * that is not an event envelope throws, which stops the channel: events are never skipped.
+     * {@code <application>.<channel>}, see {@link #consumerName}) receives it; empty on every redelivery. Every consumer
+     * names the event types it accepts: an event of another type (a topic also carries types meant for other consumers)
+     * is logged at DEBUG and passed over without an inbox record, the same way in every consumer. A record that is not
+     * an event envelope throws, which stops the channel: an event is never lost for being unreadable.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Optional<EventEnvelope> receive(String channel, String message, EventType<?>... wanted) {
-        EventEnvelope event = EventCodec.decode(message);
-        boolean isWanted = wanted.length == 0 || Arrays.stream(wanted).anyMatch(event::is);
-        return isWanted && firstDelivery(consumerName(channel), event) ? Optional.of(event) : Optional.empty();
+    public Optional<EventEnvelope> receive(String channel, String message, EventType<?> accepted,
+                                           EventType<?>... alsoAccepted) {
+        return receive(channel, EventCodec.decode(message), accepted, alsoAccepted);
+    }
+
+    /** As {@link #receive(String, String, EventType, EventType[])}, for a consumer that decodes the record itself. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<EventEnvelope> receive(String channel, EventEnvelope event, EventType<?> accepted,
+                                           EventType<?>... alsoAccepted) {
+        String consumer = consumerName(channel);
+        if (!event.is(accepted) && Arrays.stream(alsoAccepted).noneMatch(event::is)) {
+            LOG.debugf("%s passes over event %s of type %s: not a type it accepts", consumer, event.id(), event.type());
+            return Optional.empty();
+        }
+        return firstDelivery(consumer, event) ? Optional.of(event) : Optional.empty();
     }
 
     /** The inbox name of this service's consumer of {@code channel}: {@code <application>.<channel>}. */

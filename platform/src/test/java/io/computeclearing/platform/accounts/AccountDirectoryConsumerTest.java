@@ -114,15 +114,18 @@ class AccountDirectoryConsumerTest {
 
         // The relay publishes the suspension again, byte for byte, as after a crash before it marked it published.
         redeliver(suspended);
-        // A later event with the same key is consumed after the redelivery; once it is in the inbox, the redelivery
-        // has been handled. A collateral movement also shows that ignored event types are still recorded.
-        EventEnvelope marker = publish(AccountEvents.COLLATERAL_MOVEMENT_RECORDED, account,
+        // A collateral movement, a type the directory does not accept, is passed over without an inbox record.
+        EventEnvelope movement = publish(AccountEvents.COLLATERAL_MOVEMENT_RECORDED, account,
                 new CollateralMovementRecorded(UUID.randomUUID().toString(), account, member, "DEPOSIT", "USD",
                         new BigDecimal("250000.00"), Instant.now()));
+        // A later event with the same key is consumed after both; once it is in the inbox, they have been handled.
+        EventEnvelope marker = publish(AccountEvents.ACCOUNT_STATUS_CHANGED, account,
+                new AccountStatusChanged(account, member, "ACTIVE", "margin call met"));
         awaitInInbox(marker);
 
         account(account).body("status", equalTo("ACTIVE"), "acceptsBusiness", is(true));
         assertThat(inboxRecords(suspended)).isEqualTo(1);
+        assertThat(inboxRecords(movement)).isZero();
     }
 
     @Test

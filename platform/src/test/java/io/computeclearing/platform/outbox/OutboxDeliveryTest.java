@@ -1,9 +1,9 @@
 package io.computeclearing.platform.outbox;
 
+import io.computeclearing.embedded.KafkaBroker;
 import io.computeclearing.platform.events.EventCodec;
 import io.computeclearing.platform.events.EventEnvelope;
 import io.computeclearing.platform.outbox.ProbeEvents.Increment;
-import io.computeclearing.testsupport.KafkaBroker;
 import io.computeclearing.testsupport.KafkaResource;
 import io.computeclearing.testsupport.TopicProbe;
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -32,10 +32,10 @@ public class ProbeEvents {
     @Blocking
     @Transactional
     public void apply(String message) {
-        EventEnvelope event = EventCodec.decode(message);
-        if (!inbox.firstDelivery("platform-test.probe", event)) {
-            return;
-        }
+        inbox.receive("probe", message, INCREMENT).ifPresent(this::apply);
+    }
+
+    private void apply(EventEnvelope event) {
         Increment increment = EventCodec.payload(event, INCREMENT);
         em.createNativeQuery("""
                         insert into probe_counter (name, value) values (:name, :by)

@@ -44,7 +44,8 @@ public class TradeConsumer {
     @Blocking
     @Transactional
     public void onTradeEvent(String message) {
-        inbox.receive(CHANNEL, message).ifPresent(this::apply);
+        inbox.receive(CHANNEL, message, ClearingEvents.TRADE_CLEARED, ClearingEvents.TRADE_BUSTED,
+                ClearingEvents.GIVE_UP_ACCEPTED).ifPresent(this::apply);
     }
 
     private void apply(EventEnvelope event) {

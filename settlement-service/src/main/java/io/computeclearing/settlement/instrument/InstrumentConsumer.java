@@ -35,7 +35,8 @@ public class InstrumentConsumer {
     @Blocking
     @Transactional
     public void onInstrumentEvent(String message) {
-        inbox.receive(CHANNEL, message).ifPresent(this::apply);
+        inbox.receive(CHANNEL, message, ClearingEvents.INSTRUMENT_LISTED, ClearingEvents.INSTRUMENT_STATUS_CHANGED)
+                .ifPresent(this::apply);
     }
 
     private void apply(EventEnvelope event) {

@@ -1,4 +1,4 @@
-package io.computeclearing.testsupport;
+package io.computeclearing.embedded;
 
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;

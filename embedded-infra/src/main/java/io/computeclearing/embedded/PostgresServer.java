@@ -1,4 +1,4 @@
-package io.computeclearing.testsupport;
+package io.computeclearing.embedded;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
