@@ -33,7 +33,10 @@ record StackService(String name, int port, String database) {
         return baseUrl() + "/q/health/ready";
     }
 
-    /** The command line: the prod profile of the packaged application, pointed at the local infrastructure. */
+    /**
+     * The command line: the prod profile of the packaged application, pointed at the local infrastructure, with its
+     * business clock adjustable ({@code PUT /clock} as admin), so a demo can be taken to a deadline.
+     */
     List<String> command(Path repositoryRoot, String javaExecutable, String jdbcUrl, String kafkaBootstrap,
                          String oidcServer) {
         return List.of(javaExecutable, "-Xmx256m",
@@ -43,6 +46,7 @@ record StackService(String name, int port, String database) {
                 "-Dquarkus.datasource.password=" + PostgresServer.PASSWORD,
                 "-Dkafka.bootstrap.servers=" + kafkaBootstrap,
                 "-Dquarkus.oidc.auth-server-url=" + oidcServer,
+                "-Dccp.clock.adjustable=true",
                 "-jar", jar(repositoryRoot).toString());
     }
 }

@@ -12,7 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
@@ -23,10 +23,12 @@ public class AccountService {
 
     private final Outbox outbox;
     private final CollateralPolicy policy;
+    private final Clock clock;
 
-    public AccountService(Outbox outbox, CollateralPolicy policy) {
+    public AccountService(Outbox outbox, CollateralPolicy policy, Clock clock) {
         this.outbox = outbox;
         this.policy = policy;
+        this.clock = clock;
     }
 
     public Account open(String id, String memberId, Account.Type type, String baseCurrency) {
@@ -50,7 +52,7 @@ public class AccountService {
         account.type = type;
         account.status = Account.Status.ACTIVE;
         account.baseCurrency = baseCurrency;
-        account.createdAt = account.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        account.createdAt = account.updatedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         account.persist();
         outbox.record(AccountEvents.ACCOUNT_OPENED, id, new AccountEvents.AccountOpened(
                 id, memberId, type.name(), baseCurrency, account.status.name()));
@@ -105,7 +107,7 @@ public class AccountService {
         }
         account.status = target;
         account.statusReason = reason;
-        account.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        account.updatedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         outbox.record(AccountEvents.ACCOUNT_STATUS_CHANGED, id,
                 new AccountEvents.AccountStatusChanged(id, account.memberId, target.name(), reason));
         return account;

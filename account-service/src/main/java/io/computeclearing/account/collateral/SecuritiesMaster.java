@@ -8,6 +8,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -30,16 +31,18 @@ public class SecuritiesMaster {
     }
 
     private final CollateralPolicy policy;
+    private final Clock clock;
 
-    public SecuritiesMaster(CollateralPolicy policy) {
+    public SecuritiesMaster(CollateralPolicy policy, Clock clock) {
         this.policy = policy;
+        this.clock = clock;
     }
 
     /** Creates or updates the security and records {@code price} as of {@code asOf} (now when null). */
     public Definition define(String id, String description, SecurityType type, String currency, BigDecimal price,
                              Instant asOf, String recordedBy) {
         policy.requireCurrency("currency", currency);
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         CollateralSecurity security = CollateralSecurity.findById(id, LockModeType.PESSIMISTIC_WRITE);
         boolean created = security == null;
         if (created) {

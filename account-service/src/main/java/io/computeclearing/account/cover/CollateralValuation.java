@@ -19,6 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
@@ -57,15 +58,17 @@ public class CollateralValuation {
     };
 
     private final CollateralValuer valuer;
+    private final Clock clock;
 
-    public CollateralValuation(CollateralPolicy policy) {
+    public CollateralValuation(CollateralPolicy policy, Clock clock) {
         this.valuer = new CollateralValuer(policy.haircuts());
+        this.clock = clock;
     }
 
     public Balances balances(Account account) {
         MarginRequirement requirement = MarginRequirement.findById(account.id);
         AccountValuation valuation = value(account, JournalPosting.holdings(account.id), initialMargins(requirement));
-        return new Balances(account.id, account.baseCurrency, Instant.now().truncatedTo(ChronoUnit.MICROS),
+        return new Balances(account.id, account.baseCurrency, clock.instant().truncatedTo(ChronoUnit.MICROS),
                 requirement == null ? null : requirement.calculatedAt, valuation.holdings(),
                 valuation.collateralValue(), valuation.requirements(), valuation.marginRequirement(),
                 valuation.excess());

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -16,9 +17,11 @@ import java.util.List;
 public class FxRates {
 
     private final CollateralPolicy policy;
+    private final Clock clock;
 
-    public FxRates(CollateralPolicy policy) {
+    public FxRates(CollateralPolicy policy, Clock clock) {
         this.policy = policy;
+        this.clock = clock;
     }
 
     /** Records that one {@code base} costs {@code rate} {@code quote} as of {@code asOf} (now when null). */
@@ -28,7 +31,7 @@ public class FxRates {
         if (base.equals(quote)) {
             throw ProblemException.invalid("quote", "must differ from the base currency");
         }
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         FxRate fx = new FxRate();
         fx.baseCurrency = base;
         fx.quoteCurrency = quote;

@@ -24,7 +24,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
@@ -55,15 +55,17 @@ public class CollateralLedger {
     private final CollateralValuation valuation;
     private final Outbox outbox;
     private final CoverAssessments cover;
+    private final Clock clock;
 
     public CollateralLedger(AccountService accounts, SecuritiesMaster securities, CollateralPolicy policy,
-                            CollateralValuation valuation, Outbox outbox, CoverAssessments cover) {
+                            CollateralValuation valuation, Outbox outbox, CoverAssessments cover, Clock clock) {
         this.accounts = accounts;
         this.securities = securities;
         this.policy = policy;
         this.valuation = valuation;
         this.outbox = outbox;
         this.cover = cover;
+        this.clock = clock;
     }
 
     public Recorded cash(JournalEntry.Kind kind, String accountId, String idempotencyKey, String currency,
@@ -116,7 +118,7 @@ public class CollateralLedger {
         entry.requestFingerprint = fingerprint;
         entry.reference = movement.reference();
         entry.createdBy = recordedBy;
-        entry.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        entry.createdAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         BigDecimal toMember = movement.kind() == JournalEntry.Kind.DEPOSIT
                 ? movement.quantity() : movement.quantity().negate();
         Book ccpBook = movement.asset().isCash() ? Book.CCP_CASH_AT_BANK : Book.CCP_SECURITIES_CUSTODY;

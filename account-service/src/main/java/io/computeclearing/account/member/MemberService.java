@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
@@ -18,9 +18,11 @@ import java.util.List;
 public class MemberService {
 
     private final Outbox outbox;
+    private final Clock clock;
 
-    public MemberService(Outbox outbox) {
+    public MemberService(Outbox outbox, Clock clock) {
         this.outbox = outbox;
+        this.clock = clock;
     }
 
     public ClearingMember register(String id, String legalName, String lei, ClearingMember.MembershipType type) {
@@ -41,7 +43,7 @@ public class MemberService {
         member.lei = lei;
         member.membershipType = type;
         member.status = ClearingMember.Status.ACTIVE;
-        member.createdAt = member.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        member.createdAt = member.updatedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         member.persist();
         outbox.record(AccountEvents.MEMBER_REGISTERED, id, new AccountEvents.MemberRegistered(
                 id, legalName, lei, type.name(), member.status.name()));
@@ -81,7 +83,7 @@ public class MemberService {
         }
         member.status = target;
         member.statusReason = reason;
-        member.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        member.updatedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         outbox.record(AccountEvents.MEMBER_STATUS_CHANGED, id,
                 new AccountEvents.MemberStatusChanged(id, target.name(), reason));
         return member;

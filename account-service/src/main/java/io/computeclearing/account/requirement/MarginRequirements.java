@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
@@ -38,9 +39,11 @@ public class MarginRequirements {
     private static final Logger LOG = Logger.getLogger(MarginRequirements.class);
 
     private final CoverAssessments cover;
+    private final Clock clock;
 
-    public MarginRequirements(CoverAssessments cover) {
+    public MarginRequirements(CoverAssessments cover, Clock clock) {
         this.cover = cover;
+        this.clock = clock;
     }
 
     /**
@@ -73,7 +76,7 @@ public class MarginRequirements {
         }
         requirement.calculatedAt = calculatedAt;
         requirement.eventId = eventId;
-        requirement.receivedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        requirement.receivedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         requirement.lines.clear();
         for (CurrencyRequirement line : calculated.requirements()) {
             requirement.lines.add(MarginRequirement.Line.of(line.currency(), line.initialMargin(),

@@ -2,8 +2,9 @@ package io.computeclearing.account.margincall;
 
 import io.computeclearing.account.Api;
 import io.computeclearing.account.Feeds;
-import io.computeclearing.account.SettableClock;
+import io.computeclearing.platform.time.BusinessClock;
 import io.computeclearing.testsupport.DatabaseProbe;
+import io.computeclearing.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -14,6 +15,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,7 +25,8 @@ import static org.hamcrest.Matchers.hasSize;
 
 /**
  * Margin calls follow the account's cover: a deficit opens one, a larger deficit raises it, restored cover settles it,
- * and a call left unmet past its deadline is escalated by the scheduled check.
+ * and a call left unmet past its deadline is escalated by the scheduled check (the test moves the business clock to
+ * the deadline instead of waiting for it).
  */
 @QuarkusTest
 class MarginCallTest {
@@ -32,10 +35,7 @@ class MarginCallTest {
     DatabaseProbe db;
 
     @Inject
-    MarginCalls marginCalls;
-
-    @Inject
-    SettableClock clock;
+    BusinessClock clock;
 
     @AfterEach
     void backToNow() {
@@ -88,14 +88,20 @@ class MarginCallTest {
         UUID callId = UUID.fromString(call.getString("[0].id"));
         Instant deadline = Instant.parse(call.getString("[0].deadline"));
         assertThat(call.getObject("[0].amount", BigDecimal.class)).isEqualTo(new BigDecimal("500.25"));
+        // five minutes to meet the call in the test configuration
+        assertThat(Duration.between(Instant.parse(call.getString("[0].issuedAt")), deadline))
+                .isEqualTo(Duration.ofMinutes(5));
 
-        assertThat(marginCalls.escalateOverdue(deadline.minusSeconds(1))).doesNotContain(callId);
-        Api.backOffice().get("/margin-calls/{id}", callId).then().body("status", equalTo("OPEN"));
+        // the business time one second short of the deadline: the check, every second, leaves the call open
+        moveClockTo(deadline.minusSeconds(1));
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(4)).untilAsserted(() ->
+                Api.backOffice().get("/margin-calls/{id}", callId).then().body("status", equalTo("OPEN")));
 
-        // five minutes to meet the call in the test configuration; the scheduled check runs every second
-        clock.moveForward(Duration.ofMinutes(5).plusSeconds(1));
+        // the deadline itself: the next check escalates it, at the business time, not the wall-clock time
+        moveClockTo(deadline);
         await().atMost(Feeds.ARRIVAL).untilAsserted(() -> Api.backOffice().get("/margin-calls/{id}", callId)
                 .then().body("status", equalTo("ESCALATED")));
+        Api.backOffice().get("/margin-calls/{id}", callId).then().body("escalatedAt", equalTo(deadline.toString()));
         clock.reset();
 
         Api.backOffice().get("/margin-calls/{id}", callId).then()
@@ -192,6 +198,12 @@ class MarginCallTest {
         Api.backOffice().queryParam("status", "PAID").get("/margin-calls").then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("detail", equalTo("status: must be one of [OPEN, SETTLED, ESCALATED], was PAID"));
+    }
+
+    /** Stops the service's business time at {@code instant}, as an admin of a running stack would. */
+    private static void moveClockTo(Instant instant) {
+        Api.as(TestTokens.admin()).body(Map.of("instant", instant.toString(), "frozen", true)).put("/clock")
+                .then().statusCode(200).body("now", equalTo(instant.toString()));
     }
 
     private static JsonPath onlyCall(String account) {

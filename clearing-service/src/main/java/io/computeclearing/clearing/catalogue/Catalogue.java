@@ -1,12 +1,13 @@
 package io.computeclearing.clearing.catalogue;
 
-import io.computeclearing.clearing.config.ClearingClock;
+import io.computeclearing.clearing.config.ClearingConfig;
 import io.computeclearing.platform.problem.ProblemException;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
@@ -18,11 +19,11 @@ import java.util.TreeSet;
 public class Catalogue {
 
     private final Listings listings;
-    private final ClearingClock clock;
+    private final Clock clock;
 
-    public Catalogue(Listings listings, ClearingClock clock) {
+    public Catalogue(Listings listings, Clock clock, ClearingConfig config) {
         this.listings = listings;
-        this.clock = clock;
+        this.clock = clock.withZone(config.zone());
     }
 
     /** Adds a family and lists its contract months from today. */
@@ -48,9 +49,9 @@ public class Catalogue {
         family.lastTradingDayOffset = request.offset();
         family.finalSettlementRule = request.finalSettlementRule();
         family.holidays = new TreeSet<>(request.holidays() == null ? List.of() : request.holidays());
-        family.createdAt = clock.now();
+        family.createdAt = clock.instant();
         family.persist();
-        listings.roll(List.of(family), clock.today());
+        listings.roll(List.of(family), LocalDate.now(clock));
         return family;
     }
 

@@ -1,6 +1,6 @@
 package io.computeclearing.clearing.catalogue;
 
-import io.computeclearing.clearing.config.ClearingClock;
+import io.computeclearing.clearing.config.ClearingConfig;
 import io.computeclearing.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -14,6 +14,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -30,12 +31,12 @@ public class CatalogueResource {
 
     private final Catalogue catalogue;
     private final Listings listings;
-    private final ClearingClock clock;
+    private final Clock clock;
 
-    public CatalogueResource(Catalogue catalogue, Listings listings, ClearingClock clock) {
+    public CatalogueResource(Catalogue catalogue, Listings listings, Clock clock, ClearingConfig config) {
         this.catalogue = catalogue;
         this.listings = listings;
-        this.clock = clock;
+        this.clock = clock.withZone(config.zone());
     }
 
     @GET
@@ -92,7 +93,7 @@ public class CatalogueResource {
     @Path("/listings/roll")
     @RolesAllowed(Roles.BACK_OFFICE)
     public Listings.RollResult roll(@QueryParam("asOf") LocalDate asOf, @QueryParam("family") String family) {
-        LocalDate day = asOf == null ? clock.today() : asOf;
+        LocalDate day = asOf == null ? LocalDate.now(clock) : asOf;
         if (family != null) {
             return listings.roll(List.of(catalogue.family(family)), day);
         }

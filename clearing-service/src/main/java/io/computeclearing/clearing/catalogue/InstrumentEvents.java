@@ -1,6 +1,5 @@
 package io.computeclearing.clearing.catalogue;
 
-import io.computeclearing.clearing.config.ClearingClock;
 import io.computeclearing.platform.events.clearing.ClearingEvents;
 import io.computeclearing.platform.events.clearing.ClearingEvents.InstrumentListed;
 import io.computeclearing.platform.events.clearing.ClearingEvents.InstrumentStatusChanged;
@@ -10,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
@@ -27,9 +27,9 @@ public class InstrumentEvents {
 
     private final EntityManager em;
     private final Outbox outbox;
-    private final ClearingClock clock;
+    private final Clock clock;
 
-    public InstrumentEvents(EntityManager em, Outbox outbox, ClearingClock clock) {
+    public InstrumentEvents(EntityManager em, Outbox outbox, Clock clock) {
         this.em = em;
         this.outbox = outbox;
         this.clock = clock;
@@ -47,7 +47,7 @@ public class InstrumentEvents {
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .setHint("jakarta.persistence.lock.timeout", SKIP_LOCKED)
                 .getResultList();
-        Instant now = clock.now();
+        Instant now = clock.instant();
         for (Instrument instrument : unannounced) {
             ContractFamily family = instrument.family;
             outbox.record(ClearingEvents.INSTRUMENT_LISTED, instrument.id, new InstrumentListed(instrument.id,
@@ -67,7 +67,7 @@ public class InstrumentEvents {
         }
         instrument.status = status;
         outbox.record(ClearingEvents.INSTRUMENT_STATUS_CHANGED, instrument.id,
-                new InstrumentStatusChanged(instrument.id, status.name(), reason, clock.now()));
+                new InstrumentStatusChanged(instrument.id, status.name(), reason, clock.instant()));
         return true;
     }
 }

@@ -1,13 +1,16 @@
 package io.computeclearing.clearing.catalogue;
 
-import io.computeclearing.clearing.config.ClearingClock;
+import io.computeclearing.clearing.config.ClearingConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,12 +29,12 @@ public class Listings {
     }
 
     private final EntityManager em;
-    private final ClearingClock clock;
+    private final Clock clock;
     private final InstrumentEvents events;
 
-    public Listings(EntityManager em, ClearingClock clock, InstrumentEvents events) {
+    public Listings(EntityManager em, Clock clock, ClearingConfig config, InstrumentEvents events) {
         this.em = em;
-        this.clock = clock;
+        this.clock = clock.withZone(config.zone());
         this.events = events;
     }
 
@@ -79,7 +82,7 @@ public class Listings {
      */
     public void recomputeLastTradingDays(ContractFamily family) {
         ListingCycle cycle = ListingCycle.of(family);
-        LocalDate today = clock.today();
+        LocalDate today = LocalDate.now(clock);
         List<Instrument> instruments = em.createQuery(
                         "from Instrument i where i.family = :family and i.status not in :done order by i.id",
                         Instrument.class)
@@ -98,13 +101,14 @@ public class Listings {
     private boolean list(ContractFamily family, YearMonth month, LocalDate lastTradingDay, LocalDate asOf) {
         return em.createNativeQuery("""
                         insert into instrument (id, family_symbol, contract_month, last_trading_day, status, listed_at)
-                        values (:id, :family, :month, :ltd, :status, now())
+                        values (:id, :family, :month, :ltd, :status, :listedAt)
                         on conflict do nothing""")
                 .setParameter("id", Instrument.idOf(family.symbol, month))
                 .setParameter("family", family.symbol)
                 .setParameter("month", month.atDay(1))
                 .setParameter("ltd", lastTradingDay)
                 .setParameter("status", Instrument.statusOn(lastTradingDay, asOf).name())
+                .setParameter("listedAt", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
                 .executeUpdate() == 1;
     }
 }

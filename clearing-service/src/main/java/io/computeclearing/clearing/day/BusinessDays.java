@@ -1,6 +1,5 @@
 package io.computeclearing.clearing.day;
 
-import io.computeclearing.clearing.config.ClearingClock;
 import io.computeclearing.platform.events.clearing.ClearingEvents;
 import io.computeclearing.platform.events.clearing.ClearingEvents.BusinessDayClosed;
 import io.computeclearing.platform.outbox.Outbox;
@@ -11,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
@@ -23,11 +23,11 @@ import java.util.stream.Collectors;
 public class BusinessDays {
 
     private final EntityManager em;
-    private final ClearingClock clock;
+    private final Clock clock;
     private final TradeEventCounts counts;
     private final Outbox outbox;
 
-    public BusinessDays(EntityManager em, ClearingClock clock, TradeEventCounts counts, Outbox outbox) {
+    public BusinessDays(EntityManager em, Clock clock, TradeEventCounts counts, Outbox outbox) {
         this.em = em;
         this.clock = clock;
         this.counts = counts;
@@ -41,7 +41,7 @@ public class BusinessDays {
             day = new BusinessDay();
             day.date = date;
             day.status = BusinessDay.Status.OPEN;
-            day.openedAt = clock.now();
+            day.openedAt = clock.instant();
             day.persist();
         } else if (day.status == BusinessDay.Status.CLOSED) {
             throw ProblemException.conflict("business-day-closed", "Business day closed",
@@ -63,7 +63,7 @@ public class BusinessDays {
         }
         if (day.status == BusinessDay.Status.OPEN) {
             day.status = BusinessDay.Status.CLOSED;
-            day.closedAt = clock.now();
+            day.closedAt = clock.instant();
             TradeEventCounts.Counts events = counts.of(date);
             outbox.record(ClearingEvents.BUSINESS_DAY_CLOSED, date.toString(), new BusinessDayClosed(date,
                     events.tradeLegsCleared(), events.tradeLegsBusted(), events.giveUpsAccepted(), day.closedAt));

@@ -2,7 +2,6 @@ package io.computeclearing.clearing.giveup;
 
 import io.computeclearing.clearing.catalogue.ContractFamily;
 import io.computeclearing.clearing.catalogue.Instrument;
-import io.computeclearing.clearing.config.ClearingClock;
 import io.computeclearing.clearing.position.PositionKeeping;
 import io.computeclearing.clearing.trade.Trade;
 import io.computeclearing.clearing.trade.TradeBusts;
@@ -19,6 +18,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -39,10 +39,10 @@ public class GiveUps {
     private final TradeBusts busts;
     private final PositionKeeping positions;
     private final Outbox outbox;
-    private final ClearingClock clock;
+    private final Clock clock;
 
     public GiveUps(EntityManager em, AccountDirectory directory, TradeBusts busts, PositionKeeping positions,
-                   Outbox outbox, ClearingClock clock) {
+                   Outbox outbox, Clock clock) {
         this.em = em;
         this.directory = directory;
         this.busts = busts;
@@ -96,7 +96,7 @@ public class GiveUps {
         giveUp.toMemberId = to.memberId;
         giveUp.status = GiveUp.Status.PENDING;
         giveUp.requestedBy = caller.name();
-        giveUp.requestedAt = clock.now();
+        giveUp.requestedAt = clock.instant();
         giveUp.persist();
         return giveUp;
     }
@@ -134,7 +134,7 @@ public class GiveUps {
         em.persist(received);
         trade.legs.add(reversal);
         trade.legs.add(received);
-        Instant now = clock.now();
+        Instant now = clock.instant();
         giveUp.status = GiveUp.Status.ACCEPTED;
         giveUp.decidedBy = caller.name();
         giveUp.decidedAt = now;
@@ -155,7 +155,7 @@ public class GiveUps {
         GiveUp giveUp = pendingForReceiver(caller, giveUpId);
         giveUp.status = GiveUp.Status.REJECTED;
         giveUp.decidedBy = caller.name();
-        giveUp.decidedAt = clock.now();
+        giveUp.decidedAt = clock.instant();
         return giveUp;
     }
 

@@ -14,7 +14,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -33,12 +36,14 @@ public class PositionKeeping {
 
     /**
      * Netting rows: new net = old net + (long part - short part), split again into long or short. Gross rows add
-     * both parts. The rows arrive as arrays (one parameter each, whatever the batch size) in lock order.
+     * both parts. The first parameter is the business time the rows are stamped with; the rows arrive as arrays (one
+     * parameter each, whatever the batch size) in lock order.
      */
     private static final String UPSERT = """
             insert into position as p (account_id, instrument_id, member_id, gross, long_quantity, short_quantity,
                                        version, business_date, updated_at)
-            select d.account_id, d.instrument_id, d.member_id, d.gross, d.long_part, d.short_part, 1, d.business_date, now()
+            select d.account_id, d.instrument_id, d.member_id, d.gross, d.long_part, d.short_part, 1, d.business_date,
+                   ?::timestamptz
             from unnest(?::text[], ?::text[], ?::text[], ?::boolean[], ?::bigint[], ?::bigint[], ?::date[])
                  with ordinality as d(account_id, instrument_id, member_id, gross, long_part, short_part, business_date, n)
             order by d.n
@@ -64,7 +69,7 @@ public class PositionKeeping {
                     else greatest(p.short_quantity - p.long_quantity + d.short_part - d.long_part, 0) end,
                 version = p.version + 1,
                 business_date = greatest(p.business_date, d.business_date),
-                updated_at = now()
+                updated_at = ?::timestamptz
             from unnest(?::text[], ?::text[], ?::text[], ?::boolean[], ?::bigint[], ?::bigint[], ?::date[])
                  as d(account_id, instrument_id, member_id, gross, long_part, short_part, business_date)
             where p.account_id = d.account_id and p.instrument_id = d.instrument_id
@@ -85,7 +90,7 @@ public class PositionKeeping {
      */
     private static final String CLOSE = """
             update position as p set long_quantity = 0, short_quantity = 0, version = p.version + 1,
-                business_date = greatest(p.business_date, ?), updated_at = now()
+                business_date = greatest(p.business_date, ?), updated_at = ?::timestamptz
             from (select account_id, instrument_id, long_quantity, short_quantity from position
                   where instrument_id = ? and (long_quantity <> 0 or short_quantity <> 0)
                   order by account_id for update) as held
@@ -95,10 +100,12 @@ public class PositionKeeping {
 
     private final EntityManager em;
     private final Outbox outbox;
+    private final Clock clock;
 
-    public PositionKeeping(EntityManager em, Outbox outbox) {
+    public PositionKeeping(EntityManager em, Outbox outbox, Clock clock) {
         this.em = em;
         this.outbox = outbox;
+        this.clock = clock;
     }
 
     /** Applies the legs (accounts: the directory's view of every account they name); returns the new positions. */
@@ -108,19 +115,20 @@ public class PositionKeeping {
             return List.of();
         }
         List<PositionDelta> reductions = deltas.stream().filter(d -> d.longPart() < 0 || d.shortPart() < 0).toList();
+        OffsetDateTime now = now();
         List<PositionChanged> changed = em.unwrap(Session.class).doReturningWork(connection -> {
             if (reductions.isEmpty()) {
-                return write(connection, UPSERT, deltas);
+                return write(connection, UPSERT, deltas, now);
             }
             lock(connection, deltas);
-            List<PositionChanged> reduced = write(connection, REDUCE, reductions);
+            List<PositionChanged> reduced = write(connection, REDUCE, reductions, now);
             if (reduced.size() != reductions.size()) {
                 throw new IllegalStateException("a reversal found no position to take contracts from: " + reductions);
             }
             List<PositionDelta> additions = deltas.stream().filter(d -> !reductions.contains(d)).toList();
             List<PositionChanged> all = new ArrayList<>(reduced);
             if (!additions.isEmpty()) {
-                all.addAll(write(connection, UPSERT, additions));
+                all.addAll(write(connection, UPSERT, additions, now));
             }
             return all;
         });
@@ -138,7 +146,8 @@ public class PositionKeeping {
         List<ClosedPosition> closed = em.unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(CLOSE)) {
                 statement.setObject(1, businessDate);
-                statement.setString(2, instrumentId);
+                statement.setObject(2, now());
+                statement.setString(3, instrumentId);
                 List<ClosedPosition> rows = new ArrayList<>();
                 try (ResultSet row = statement.executeQuery()) {
                     while (row.next()) {
@@ -169,8 +178,13 @@ public class PositionKeeping {
         }
     }
 
-    private static List<PositionChanged> write(Connection connection, String sql, List<PositionDelta> deltas)
-            throws SQLException {
+    /** The business time positions are stamped with. */
+    private OffsetDateTime now() {
+        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
+    private static List<PositionChanged> write(Connection connection, String sql, List<PositionDelta> deltas,
+                                               OffsetDateTime now) throws SQLException {
         int n = deltas.size();
         String[] accounts = new String[n], instruments = new String[n], members = new String[n];
         Boolean[] gross = new Boolean[n];
@@ -187,13 +201,14 @@ public class PositionKeeping {
             dates[i] = delta.businessDate().toString();
         }
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setArray(1, connection.createArrayOf("text", accounts));
-            statement.setArray(2, connection.createArrayOf("text", instruments));
-            statement.setArray(3, connection.createArrayOf("text", members));
-            statement.setArray(4, connection.createArrayOf("boolean", gross));
-            statement.setArray(5, connection.createArrayOf("bigint", longParts));
-            statement.setArray(6, connection.createArrayOf("bigint", shortParts));
-            statement.setArray(7, connection.createArrayOf("text", dates));
+            statement.setObject(1, now);
+            statement.setArray(2, connection.createArrayOf("text", accounts));
+            statement.setArray(3, connection.createArrayOf("text", instruments));
+            statement.setArray(4, connection.createArrayOf("text", members));
+            statement.setArray(5, connection.createArrayOf("boolean", gross));
+            statement.setArray(6, connection.createArrayOf("bigint", longParts));
+            statement.setArray(7, connection.createArrayOf("bigint", shortParts));
+            statement.setArray(8, connection.createArrayOf("text", dates));
             List<PositionChanged> changed = new ArrayList<>(n);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {

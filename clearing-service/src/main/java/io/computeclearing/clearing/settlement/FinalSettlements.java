@@ -2,7 +2,6 @@ package io.computeclearing.clearing.settlement;
 
 import io.computeclearing.clearing.catalogue.Instrument;
 import io.computeclearing.clearing.catalogue.InstrumentEvents;
-import io.computeclearing.clearing.config.ClearingClock;
 import io.computeclearing.clearing.position.ClosedPosition;
 import io.computeclearing.clearing.position.PositionKeeping;
 import io.computeclearing.platform.events.settlement.SettlementEvents.FinalSettlementCompleted;
@@ -13,6 +12,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -32,10 +32,10 @@ public class FinalSettlements {
     private final EntityManager em;
     private final PositionKeeping positions;
     private final InstrumentEvents instrumentEvents;
-    private final ClearingClock clock;
+    private final Clock clock;
 
     public FinalSettlements(EntityManager em, PositionKeeping positions, InstrumentEvents instrumentEvents,
-                            ClearingClock clock) {
+                            Clock clock) {
         this.em = em;
         this.positions = positions;
         this.instrumentEvents = instrumentEvents;
@@ -67,7 +67,7 @@ public class FinalSettlements {
         settlement.positionsSettled = completed.positionsSettled();
         settlement.positionsClosed = closed.size();
         settlement.settledAt = completed.settledAt();
-        settlement.closedAt = clock.now();
+        settlement.closedAt = clock.instant();
         settlement.eventId = eventId;
         settlement.persist();
         for (ClosedPosition position : closed) {

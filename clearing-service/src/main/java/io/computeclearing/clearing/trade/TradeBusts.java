@@ -2,7 +2,6 @@ package io.computeclearing.clearing.trade;
 
 import io.computeclearing.clearing.catalogue.ContractFamily;
 import io.computeclearing.clearing.catalogue.Instrument;
-import io.computeclearing.clearing.config.ClearingClock;
 import io.computeclearing.clearing.config.ClearingConfig;
 import io.computeclearing.clearing.day.BusinessDays;
 import io.computeclearing.clearing.position.PositionKeeping;
@@ -16,6 +15,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -46,11 +46,11 @@ public class TradeBusts {
     private final PositionKeeping positions;
     private final BusinessDays businessDays;
     private final Outbox outbox;
-    private final ClearingClock clock;
+    private final Clock clock;
     private final ClearingConfig config;
 
     public TradeBusts(EntityManager em, TradeCapture capture, PositionKeeping positions, BusinessDays businessDays,
-                      Outbox outbox, ClearingClock clock, ClearingConfig config) {
+                      Outbox outbox, Clock clock, ClearingConfig config) {
         this.em = em;
         this.capture = capture;
         this.positions = positions;
@@ -132,7 +132,7 @@ public class TradeBusts {
     @Transactional(Transactional.TxType.MANDATORY)
     public void requireWithinWindow(Trade trade, String what) {
         Instant closes = trade.clearedAt.plus(config.bustWindow());
-        if (clock.now().isAfter(closes)) {
+        if (clock.instant().isAfter(closes)) {
             throw ProblemException.refused("bust-window-closed", "Bust window closed", "trade " + trade.id
                     + " cleared at " + trade.clearedAt + " can no longer be " + what + ": the window of "
                     + config.bustWindow() + " closed at " + closes);
@@ -150,7 +150,7 @@ public class TradeBusts {
     }
 
     private void reverse(Trade trade, String reason) {
-        Instant now = clock.now();
+        Instant now = clock.instant();
         List<TradeLeg> live = trade.liveLegs();
         List<TradeLeg> reversals = new ArrayList<>(live.size());
         for (TradeLeg leg : live) {

@@ -1,6 +1,5 @@
 package io.computeclearing.clearing.trade;
 
-import io.computeclearing.clearing.config.ClearingClock;
 import io.computeclearing.clearing.position.PositionKeeping;
 import io.computeclearing.platform.accounts.KnownAccount;
 import io.computeclearing.platform.problem.Problem.Violation;
@@ -8,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,10 +30,10 @@ public class TradeCapture {
     private final CaptureContextLoader contexts;
     private final PositionKeeping positions;
     private final TradeEvents events;
-    private final ClearingClock clock;
+    private final Clock clock;
 
     public TradeCapture(EntityManager em, CaptureContextLoader contexts, PositionKeeping positions,
-                        TradeEvents events, ClearingClock clock) {
+                        TradeEvents events, Clock clock) {
         this.em = em;
         this.contexts = contexts;
         this.positions = positions;
@@ -49,7 +49,7 @@ public class TradeCapture {
     public List<CaptureOutcome> capture(List<TradeSubmission> submissions) {
         CaptureContext context = contexts.load(submissions);
         Map<String, Trade> cleared = new HashMap<>(context.cleared());
-        Instant now = clock.now();
+        Instant now = clock.instant();
         List<CaptureOutcome> outcomes = new ArrayList<>(submissions.size());
         List<Trade> accepted = new ArrayList<>();
         for (TradeSubmission submission : submissions) {

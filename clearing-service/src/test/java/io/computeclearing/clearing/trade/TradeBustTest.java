@@ -10,6 +10,7 @@ import io.computeclearing.platform.events.Topics;
 import io.computeclearing.platform.events.clearing.ClearingEvents;
 import io.computeclearing.platform.events.clearing.ClearingEvents.PositionChanged;
 import io.computeclearing.platform.events.clearing.ClearingEvents.TradeBusted;
+import io.computeclearing.platform.time.BusinessClock;
 import io.computeclearing.testsupport.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -27,12 +29,18 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
-/** Busts and corrections: effects reversed exactly, once, within the window, with events. */
+/**
+ * Busts and corrections: effects reversed exactly, once, within the window (by the business clock, which the tests
+ * move rather than wait a day), with events.
+ */
 @QuarkusTest
 class TradeBustTest {
 
     @Inject
     DatabaseProbe database;
+
+    @Inject
+    BusinessClock clock;
 
     @Test
     void aBustRestoresPositionsExactlyForNettingAndGrossAccounts() {
@@ -77,6 +85,31 @@ class TradeBustTest {
         assertThat(database.count("select count(*) from trade_leg where trade_id = ?", id)).isEqualTo(4);
         Api.backOffice().body("{}").post("/trades/{id}/bust", id).then().statusCode(400);
         Api.bust(999_999_999L, "none").then().statusCode(404);
+    }
+
+    @Test
+    void noBustOnceTheWindowHasPassedByTheBusinessClock() {
+        String buyer = Accounts.tradable("BSTW", "HOUSE");
+        String seller = Accounts.tradable("BSTX", "HOUSE");
+        String instrument = Api.listed("GH100").get(1);
+        long id = Api.cleared(TestTrade.of(instrument, 4, "2.7", buyer, seller));
+        Instant clearedAt = Instant.parse(Api.backOffice().get("/trades/{id}", id).then().statusCode(200)
+                .extract().path("clearedAt"));
+        Instant closes = clearedAt.plus(Duration.ofHours(24)); // ccp.clearing.bust-window
+
+        try {
+            clock.fix(closes.plusSeconds(1));
+            Api.bust(id, "a day late").then().statusCode(422)
+                    .body("type", equalTo("/problems/bust-window-closed"))
+                    .body("detail", containsString("the window of PT24H closed at " + closes));
+            assertThat(Api.position(buyer, instrument)).containsExactly(4L, 0L);
+
+            clock.fix(closes); // the last instant of the window
+            Api.bust(id, "just in time").then().statusCode(200).body("status", equalTo("BUSTED"));
+        } finally {
+            clock.reset();
+        }
+        assertThat(Api.position(buyer, instrument)).containsExactly(0L, 0L);
     }
 
     @Test

@@ -12,7 +12,7 @@ import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-import java.time.Instant;
+import java.time.Clock;
 
 /**
  * Keeps the instruments clearing-service lists and their status: which contract months exist (what-if margin accepts
@@ -28,9 +28,11 @@ public class InstrumentConsumer {
     private static final Logger LOG = Logger.getLogger(InstrumentConsumer.class);
 
     private final Inbox inbox;
+    private final Clock clock;
 
-    public InstrumentConsumer(Inbox inbox) {
+    public InstrumentConsumer(Inbox inbox, Clock clock) {
         this.inbox = inbox;
+        this.clock = clock;
     }
 
     @Incoming(CHANNEL)
@@ -49,7 +51,7 @@ public class InstrumentConsumer {
         }
     }
 
-    private static void list(InstrumentListed listed) {
+    private void list(InstrumentListed listed) {
         ListedInstrument held = ListedInstrument.findById(listed.instrumentId());
         ListedInstrument row = held != null ? held : new ListedInstrument();
         row.instrumentId = listed.instrumentId();
@@ -62,13 +64,13 @@ public class InstrumentConsumer {
         row.finalSettlementRule = listed.finalSettlementRule();
         row.status = listed.status();
         row.listedAt = listed.listedAt();
-        row.updatedAt = Instant.now();
+        row.updatedAt = clock.instant();
         if (held == null) {
             row.persist();
         }
     }
 
-    private static void change(InstrumentStatusChanged changed) {
+    private void change(InstrumentStatusChanged changed) {
         ListedInstrument held = ListedInstrument.findById(changed.instrumentId());
         if (held == null) {
             LOG.warnf("status %s of %s ignored: the instrument was never listed", changed.status(),
@@ -76,6 +78,6 @@ public class InstrumentConsumer {
             return;
         }
         held.status = changed.status();
-        held.updatedAt = Instant.now();
+        held.updatedAt = clock.instant();
     }
 }

@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -42,11 +43,14 @@ public class InterSpreads {
     private final EntityManager em;
     private final RiskParameters parameters;
     private final Event<InterSpreadsRevised> revisions;
+    private final Clock clock;
 
-    public InterSpreads(EntityManager em, RiskParameters parameters, Event<InterSpreadsRevised> revisions) {
+    public InterSpreads(EntityManager em, RiskParameters parameters, Event<InterSpreadsRevised> revisions,
+                        Clock clock) {
         this.em = em;
         this.parameters = parameters;
         this.revisions = revisions;
+        this.clock = clock;
     }
 
     /** A recorded version, and whether this request created it (false: the same set was already in force). */
@@ -118,7 +122,7 @@ public class InterSpreads {
                         insert into inter_spread_set (version, effective_from, method, created_by, created_at)
                         values (:v, :from, :method, :user, :at)""")
                 .setParameter("v", version).setParameter("from", effectiveFrom).setParameter("method", method)
-                .setParameter("user", user).setParameter("at", Timestamp.from(Instant.now())).executeUpdate();
+                .setParameter("user", user).setParameter("at", Timestamp.from(clock.instant())).executeUpdate();
         for (InterSpreadDefinition spread : spreads) {
             em.createNativeQuery("insert into inter_spread (version, priority, credit_rate) values (:v, :p, :rate)")
                     .setParameter("v", version).setParameter("p", spread.priority())

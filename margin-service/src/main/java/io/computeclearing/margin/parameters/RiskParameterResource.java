@@ -15,8 +15,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 
 /** SPAN risk parameters per product family: risk changes them, staff read them. */
@@ -27,13 +27,15 @@ public class RiskParameterResource {
     private final InterSpreads interSpreads;
     private final ParameterProposals proposals;
     private final Caller caller;
+    private final Clock clock;
 
     public RiskParameterResource(RiskParameters parameters, InterSpreads interSpreads, ParameterProposals proposals,
-                                 Caller caller) {
+                                 Caller caller, Clock clock) {
         this.parameters = parameters;
         this.interSpreads = interSpreads;
         this.proposals = proposals;
         this.caller = caller;
+        this.clock = clock;
     }
 
     /** The parameters in force today, one version per family. */
@@ -99,7 +101,7 @@ public class RiskParameterResource {
         return Response.created(URI.create("/risk-parameters/" + family)).entity(RiskParameterView.of(created)).build();
     }
 
-    private static LocalDate today() {
-        return LocalDate.now(ZoneOffset.UTC);
+    private LocalDate today() {
+        return LocalDate.now(clock);
     }
 }

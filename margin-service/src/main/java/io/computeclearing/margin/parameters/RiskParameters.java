@@ -7,7 +7,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -28,9 +28,11 @@ public class RiskParameters {
     private static final Pattern FAMILY = Pattern.compile("[A-Z0-9]{2,16}");
 
     private final Event<RiskParametersRevised> revisions;
+    private final Clock clock;
 
-    public RiskParameters(Event<RiskParametersRevised> revisions) {
+    public RiskParameters(Event<RiskParametersRevised> revisions, Clock clock) {
         this.revisions = revisions;
+        this.clock = clock;
     }
 
     /** Every family's parameters in force on the date, by family symbol. */
@@ -76,7 +78,7 @@ public class RiskParameters {
         p.ratioClientOmnibus = request.ratioClientOmnibus();
         p.ratioClientSegregated = request.ratioClientSegregated();
         p.createdBy = user;
-        p.createdAt = Instant.now();
+        p.createdAt = clock.instant();
         p.persist();
         revisions.fire(new RiskParametersRevised(family, p.version, effectiveFrom));
         return p;

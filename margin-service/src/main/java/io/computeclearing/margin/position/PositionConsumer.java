@@ -11,7 +11,7 @@ import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-import java.time.Instant;
+import java.time.Clock;
 
 /**
  * Keeps each account's latest positions from clearing-service and recomputes the account's margin on every change.
@@ -28,10 +28,12 @@ public class PositionConsumer {
 
     private final Inbox inbox;
     private final MarginCalculation margin;
+    private final Clock clock;
 
-    public PositionConsumer(Inbox inbox, MarginCalculation margin) {
+    public PositionConsumer(Inbox inbox, MarginCalculation margin, Clock clock) {
         this.inbox = inbox;
         this.margin = margin;
+        this.clock = clock;
     }
 
     @Incoming(CHANNEL)
@@ -64,7 +66,7 @@ public class PositionConsumer {
         position.netQuantity = change.netQuantity();
         position.businessDate = change.businessDate();
         position.version = change.version();
-        position.updatedAt = Instant.now();
+        position.updatedAt = clock.instant();
         if (held == null) {
             position.persist();
         }

@@ -13,9 +13,8 @@ import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -35,10 +34,12 @@ public class SettlementPriceConsumer {
 
     private final Inbox inbox;
     private final MarginCalculation margin;
+    private final Clock clock;
 
-    public SettlementPriceConsumer(Inbox inbox, MarginCalculation margin) {
+    public SettlementPriceConsumer(Inbox inbox, MarginCalculation margin, Clock clock) {
         this.inbox = inbox;
         this.margin = margin;
+        this.clock = clock;
     }
 
     @Incoming(CHANNEL)
@@ -64,12 +65,12 @@ public class SettlementPriceConsumer {
             }
             instrumentId = settled.instrumentId();
         }
-        int accounts = margin.recomputeAll(margin.holders(List.of(instrumentId)), LocalDate.now(ZoneOffset.UTC));
+        int accounts = margin.recomputeAll(margin.holders(List.of(instrumentId)), LocalDate.now(clock));
         LOG.infof("%s: %d account(s) re-margined", instrumentId, accounts);
     }
 
     /** Stores the price unless a version at least as new is held; true if it is now the instrument's reference. */
-    private static boolean apply(SettlementPricePublished published) {
+    private boolean apply(SettlementPricePublished published) {
         SettlementPrice held = SettlementPrice.findById(
                 new SettlementPrice.Key(published.instrumentId(), published.businessDate()));
         if (held != null && held.version >= published.version()) {
@@ -84,7 +85,7 @@ public class SettlementPriceConsumer {
         row.currency = published.currency();
         row.version = published.version();
         row.publishedAt = published.publishedAt();
-        row.receivedAt = Instant.now();
+        row.receivedAt = clock.instant();
         if (held == null) {
             row.persist();
         }

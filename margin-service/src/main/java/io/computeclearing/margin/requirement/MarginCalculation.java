@@ -15,9 +15,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -46,19 +46,21 @@ public class MarginCalculation {
     private final Outbox outbox;
     private final ObjectMapper json;
     private final EntityManager em;
+    private final Clock clock;
 
     public MarginCalculation(PortfolioMargining margining, AccountDirectory directory, Outbox outbox,
-                             ObjectMapper json, EntityManager em) {
+                             ObjectMapper json, EntityManager em, Clock clock) {
         this.margining = margining;
         this.directory = directory;
         this.outbox = outbox;
         this.json = json;
         this.em = em;
+        this.clock = clock;
     }
 
     /** Recomputes, stores and publishes the whole requirement of the account with the parameters in force today. */
     public void recompute(String accountId) {
-        recompute(accountId, LocalDate.now(ZoneOffset.UTC));
+        recompute(accountId, LocalDate.now(clock));
     }
 
     /** Recomputes every one of the accounts, in account order; returns how many. */
@@ -82,7 +84,7 @@ public class MarginCalculation {
                 .map(p -> new Holding(p.instrumentId, p.longQuantity, p.shortQuantity)).toList();
         List<CurrencyMargin> margins = margining.margin(holdings, accountType, inForce);
 
-        Instant calculatedAt = Instant.now();
+        Instant calculatedAt = clock.instant();
         AccountMargin.delete("accountId", accountId);
         em.flush();
         List<CurrencyRequirement> requirements = new ArrayList<>();

@@ -11,7 +11,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.TreeSet;
@@ -34,11 +36,13 @@ public class ParameterActivation {
     private final MarginCalculation margin;
     private final InterSpreads interSpreads;
     private final EntityManager em;
+    private final Clock clock;
 
-    public ParameterActivation(MarginCalculation margin, InterSpreads interSpreads, EntityManager em) {
+    public ParameterActivation(MarginCalculation margin, InterSpreads interSpreads, EntityManager em, Clock clock) {
         this.margin = margin;
         this.interSpreads = interSpreads;
         this.em = em;
+        this.clock = clock;
     }
 
     /** Runs in the transaction that recorded the version. */
@@ -82,9 +86,10 @@ public class ParameterActivation {
         for (Object[] row : due) {
             families.add((String) row[0]);
             em.createNativeQuery("""
-                            insert into risk_parameters_applied (family, version, applied_at) values (:f, :v, now())
+                            insert into risk_parameters_applied (family, version, applied_at) values (:f, :v, :at)
                             on conflict do nothing""")
-                    .setParameter("f", row[0]).setParameter("v", ((Number) row[1]).intValue()).executeUpdate();
+                    .setParameter("f", row[0]).setParameter("v", ((Number) row[1]).intValue())
+                    .setParameter("at", now()).executeUpdate();
         }
         families.addAll(dueInterSpreadFamilies(date));
         TreeSet<String> accounts = new TreeSet<>();
@@ -118,13 +123,18 @@ public class ParameterActivation {
                 families.addAll(interSpreads.version(((Number) row[1]).intValue()).families());
             }
             em.createNativeQuery("""
-                            insert into inter_spread_applied (version, applied_at) values (:v, now())
-                            on conflict do nothing""").setParameter("v", version).executeUpdate();
+                            insert into inter_spread_applied (version, applied_at) values (:v, :at)
+                            on conflict do nothing""")
+                    .setParameter("v", version).setParameter("at", now()).executeUpdate();
         }
         return families;
     }
 
-    private static LocalDate today() {
-        return LocalDate.now(ZoneOffset.UTC);
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
 }

@@ -13,8 +13,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
 /**
@@ -26,10 +26,12 @@ public class SpanFileResource {
 
     private final SpanFiles files;
     private final Caller caller;
+    private final Clock clock;
 
-    public SpanFileResource(SpanFiles files, Caller caller) {
+    public SpanFileResource(SpanFiles files, Caller caller, Clock clock) {
         this.files = files;
         this.caller = caller;
+        this.clock = clock;
     }
 
     /** The SPAN file of the parameters in force on {@code businessDate} (ISO date, default today UTC). */
@@ -72,7 +74,7 @@ public class SpanFileResource {
         }
     }
 
-    private static LocalDate today() {
-        return LocalDate.now(ZoneOffset.UTC);
+    private LocalDate today() {
+        return LocalDate.now(clock);
     }
 }

@@ -17,7 +17,7 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import java.math.BigDecimal;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -60,10 +60,12 @@ public class SpanFiles {
     private final InterSpreads interSpreads;
     private final SpanFileReader reader = new SpanFileReader();
     private final SpanFileWriter writer = new SpanFileWriter();
+    private final Clock clock;
 
-    public SpanFiles(RiskParameters parameters, InterSpreads interSpreads) {
+    public SpanFiles(RiskParameters parameters, InterSpreads interSpreads, Clock clock) {
         this.parameters = parameters;
         this.interSpreads = interSpreads;
+        this.clock = clock;
     }
 
     /** The SPAN file of the parameters in force on the business date. */
@@ -75,7 +77,7 @@ public class SpanFiles {
         parameters.inForce(businessDate).forEach((family, p) ->
                 families.add(family(p, months.getOrDefault(family, Set.of()), prices)));
         return writer.write(new SpanFileContent(businessDate, families, interSpreads.inForce(businessDate)
-                .map(InterSpreadSet::spreads).orElse(List.of())), Instant.now());
+                .map(InterSpreadSet::spreads).orElse(List.of())), clock.instant());
     }
 
     private static SpanFileContent.Family family(RiskParameterSet p, Set<YearMonth> months,

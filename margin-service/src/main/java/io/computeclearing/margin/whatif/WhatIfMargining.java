@@ -10,8 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,10 +33,12 @@ public class WhatIfMargining {
 
     private final PortfolioMargining margining;
     private final WhatIfValidation validation;
+    private final Clock clock;
 
-    public WhatIfMargining(PortfolioMargining margining, WhatIfValidation validation) {
+    public WhatIfMargining(PortfolioMargining margining, WhatIfValidation validation, Clock clock) {
         this.margining = margining;
         this.validation = validation;
+        this.clock = clock;
     }
 
     /** The account's requirement now and after the trades. */
@@ -99,7 +101,7 @@ public class WhatIfMargining {
                 .orElse(new CurrencyMargin(currency, zero, zero, List.of(), List.of()));
     }
 
-    private static LocalDate today() {
-        return LocalDate.now(ZoneOffset.UTC);
+    private LocalDate today() {
+        return LocalDate.now(clock);
     }
 }

@@ -3,6 +3,7 @@ package io.computeclearing.margin.requirement;
 import io.computeclearing.margin.TestEvents;
 import io.computeclearing.platform.events.margin.MarginEvents.CurrencyRequirement;
 import io.computeclearing.platform.events.margin.MarginEvents.MarginRequirementCalculated;
+import io.computeclearing.platform.time.BusinessClock;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -18,8 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A new risk parameter version re-margins its family's accounts when it takes effect: at once when effective today,
- * on the scheduled check when its date arrives. Families of the test's own, reference price 5.00, 1,000 units a
- * contract: a scan fraction of 0.20 is 1,000.00 a contract, 0.30 is 1,500.00.
+ * on the scheduled check when its date arrives by the business clock (which the test moves instead of waiting a
+ * week). Families of the test's own, reference price 5.00, 1,000 units a contract: a scan fraction of 0.20 is
+ * 1,000.00 a contract, 0.30 is 1,500.00.
  */
 @QuarkusTest
 class ParameterActivationTest {
@@ -29,6 +31,9 @@ class ParameterActivationTest {
 
     @Inject
     ParameterActivation activation;
+
+    @Inject
+    BusinessClock clock;
 
     @Test
     void versionEffectiveTodayRemarginsTheFamilysAccountsAtOnce() {
@@ -53,15 +58,21 @@ class ParameterActivationTest {
 
         LocalDate nextWeek = TODAY.plusDays(7);
         TestEvents.parameters(family, nextWeek, "5.00", "0.30", "10.00");
-        assertThat(activation.applyDue(TODAY)).isZero();
+        activation.scheduledCheck();
         assertThat(TestEvents.published(account, Duration.ofSeconds(2))).hasSize(1);
 
-        // The check as it runs on the effective date: 2 x 1,500.00 = 3,000.00, once.
-        assertThat(activation.applyDue(nextWeek)).isEqualTo(1);
-        assertThat(activation.applyDue(nextWeek)).isZero();
+        // The scheduled check once the business clock has reached the effective date: 2 x 1,500.00 = 3,000.00, once.
+        try {
+            clock.fix(nextWeek.atTime(0, 0, 1).toInstant(ZoneOffset.UTC));
+            activation.scheduledCheck();
+            activation.scheduledCheck();
+        } finally {
+            clock.reset();
+        }
         List<MarginRequirementCalculated> events = TestEvents.awaitPublished(account, 2);
         assertThat(TestEvents.published(account, Duration.ofSeconds(2))).hasSize(2);
         assertThat(events.getLast().requirements()).containsExactly(usd("3000.00"));
+        assertThat(activation.applyDue(nextWeek)).isZero();
     }
 
     private static CurrencyRequirement usd(String amount) {

@@ -31,7 +31,10 @@ public record EventEnvelope(
         Instant occurredAt,
         JsonNode payload) {
 
-    /** A new event of the given type with a fresh id, occurring now. */
+    /**
+     * A new event of the given type with a fresh id, occurring now by the system clock: for producers outside the
+     * services (tests, tools). A service's own events take their time from the business clock, in the outbox.
+     */
     public static <P> EventEnvelope of(EventType<P> type, String aggregateId, long sequence, String source, P payload) {
         return new EventEnvelope(UUID.randomUUID(), type.name(), type.schemaVersion(), type.aggregateType(),
                 aggregateId, sequence, source, Instant.now(), EventCodec.toTree(payload));

@@ -9,6 +9,9 @@ import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -23,10 +26,13 @@ public class Inbox {
 
     private final EntityManager em;
     private final String applicationName;
+    private final Clock clock;
 
-    public Inbox(EntityManager em, @ConfigProperty(name = "quarkus.application.name") String applicationName) {
+    public Inbox(EntityManager em, @ConfigProperty(name = "quarkus.application.name") String applicationName,
+                 Clock clock) {
         this.em = em;
         this.applicationName = applicationName;
+        this.clock = clock;
     }
 
     /**
@@ -64,12 +70,13 @@ public class Inbox {
     public boolean firstDelivery(String consumer, EventEnvelope event) {
         return em.createNativeQuery("""
                         insert into inbox_event (consumer, event_id, event_type, aggregate_id, processed_at)
-                        values (:consumer, :eventId, :type, :aggregateId, now())
+                        values (:consumer, :eventId, :type, :aggregateId, :processedAt)
                         on conflict do nothing""")
                 .setParameter("consumer", consumer)
                 .setParameter("eventId", event.id())
                 .setParameter("type", event.type())
                 .setParameter("aggregateId", event.aggregateId())
+                .setParameter("processedAt", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
                 .executeUpdate() == 1;
     }
 }

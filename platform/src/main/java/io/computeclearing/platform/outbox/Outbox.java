@@ -12,7 +12,7 @@ import org.hibernate.Session;
 
 import java.sql.PreparedStatement;
 import java.sql.Types;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -45,11 +45,13 @@ public class Outbox {
     private final EntityManager em;
     private final TransactionSynchronizationRegistry transactions;
     private final OutboxRelay relay;
+    private final Clock clock;
 
-    public Outbox(EntityManager em, TransactionSynchronizationRegistry transactions, OutboxRelay relay) {
+    public Outbox(EntityManager em, TransactionSynchronizationRegistry transactions, OutboxRelay relay, Clock clock) {
         this.em = em;
         this.transactions = transactions;
         this.relay = relay;
+        this.clock = clock;
     }
 
     /** Adds an event to the current transaction; there must be one. Returns the event id. */
@@ -65,7 +67,7 @@ public class Outbox {
             return List.of();
         }
         List<UUID> ids = new ArrayList<>(events.size());
-        OffsetDateTime now = OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC);
+        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                 int pending = 0;

@@ -20,6 +20,7 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,6 +53,9 @@ public class OutboxRelay {
 
     @Inject
     OutboxConfig config;
+
+    @Inject
+    Clock clock;
 
     @ConfigProperty(name = "quarkus.application.name")
     String source;
@@ -97,7 +101,7 @@ public class OutboxRelay {
         if (!running) {
             return; // shutting down: the database may already be gone
         }
-        Instant cutoff = Instant.now().minus(config.retention());
+        Instant cutoff = clock.instant().minus(config.retention());
         int purged = QuarkusTransaction.requiringNew().call(() -> em
                 .createQuery("delete from OutboxEvent e where e.publishedAt < :cutoff")
                 .setParameter("cutoff", cutoff)
@@ -134,7 +138,7 @@ public class OutboxRelay {
             acks.add(send(event));
         }
         long deadline = System.nanoTime() + config.ackTimeout().toNanos();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         int published = 0;
         for (int i = 0; i < pending.size(); i++) {
             try {

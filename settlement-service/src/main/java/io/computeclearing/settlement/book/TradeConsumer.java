@@ -14,8 +14,10 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import java.math.BigDecimal;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.UUID;
 
 /**
@@ -34,10 +36,12 @@ public class TradeConsumer {
 
     private final Inbox inbox;
     private final EntityManager em;
+    private final Clock clock;
 
-    public TradeConsumer(Inbox inbox, EntityManager em) {
+    public TradeConsumer(Inbox inbox, EntityManager em, Clock clock) {
         this.inbox = inbox;
         this.em = em;
+        this.clock = clock;
     }
 
     @Incoming(CHANNEL)
@@ -86,15 +90,16 @@ public class TradeConsumer {
         leg.currency = currency;
         leg.businessDate = businessDate;
         leg.origin = origin;
-        leg.recordedAt = Instant.now();
+        leg.recordedAt = clock.instant();
         leg.persist();
     }
 
     private void remove(long legId, String reason, LocalDate businessDate) {
         em.createNativeQuery("""
                         insert into settlement_leg_removal (leg_id, reason, business_date, recorded_at)
-                        values (:leg, :reason, :date, now()) on conflict do nothing""")
+                        values (:leg, :reason, :date, :at) on conflict do nothing""")
                 .setParameter("leg", legId).setParameter("reason", reason).setParameter("date", businessDate)
+                .setParameter("at", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
                 .executeUpdate();
     }
 

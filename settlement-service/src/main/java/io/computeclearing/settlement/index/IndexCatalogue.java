@@ -5,8 +5,8 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.time.DateTimeException;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 
@@ -14,6 +14,12 @@ import java.util.List;
 @ApplicationScoped
 @Transactional
 public class IndexCatalogue {
+
+    private final Clock clock;
+
+    public IndexCatalogue(Clock clock) {
+        this.clock = clock;
+    }
 
     /** Adds an index. It needs a methodology ({@link Methodologies}) before values can be computed for it. */
     public IndexDefinition define(NewIndex request) {
@@ -36,7 +42,7 @@ public class IndexCatalogue {
         index.publicationTime = request.publicationTime();
         index.publicationZone = request.publicationZone();
         index.description = request.description();
-        index.createdAt = Instant.now();
+        index.createdAt = clock.instant();
         index.updatedAt = index.createdAt;
         index.persist();
         return index;
@@ -46,7 +52,7 @@ public class IndexCatalogue {
     public IndexDefinition describe(String id, String description) {
         IndexDefinition index = IndexDefinition.require(id);
         index.description = description;
-        index.updatedAt = Instant.now();
+        index.updatedAt = clock.instant();
         return index;
     }
 

@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -34,10 +35,12 @@ public class IndexComputations {
 
     private final IndexPublication publication;
     private final IndexConfig config;
+    private final Clock clock;
 
-    public IndexComputations(IndexPublication publication, IndexConfig config) {
+    public IndexComputations(IndexPublication publication, IndexConfig config, Clock clock) {
         this.publication = publication;
         this.config = config;
+        this.clock = clock;
     }
 
     public Outcome compute(ComputationRequest request, String indexId, String computedBy) {
@@ -76,7 +79,7 @@ public class IndexComputations {
         computation.valueVersion = publication.nextVersion(index, request.valueDate(), request.restatementReason());
         computation.restatementReason = computation.valueVersion == 1 ? null : request.restatementReason().strip();
         computation.computedBy = computedBy;
-        computation.computedAt = Instant.now();
+        computation.computedAt = clock.instant();
         for (Map.Entry<PanelObservation, InputStatus> input : selection.statuses().entrySet()) {
             computation.inputs.add(new ComputationInput(input.getKey().id(), input.getValue()));
         }

@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -32,9 +32,11 @@ public class IndexPublication {
     }
 
     private final Outbox outbox;
+    private final Clock clock;
 
-    public IndexPublication(Outbox outbox) {
+    public IndexPublication(Outbox outbox, Clock clock) {
         this.outbox = outbox;
+        this.clock = clock;
     }
 
     /**
@@ -87,7 +89,7 @@ public class IndexPublication {
         row.computationId = candidate.computationId();
         row.restatementReason = row.version == 1 ? null : candidate.restatementReason().strip();
         row.recordedBy = candidate.recordedBy();
-        row.publishedAt = Instant.now();
+        row.publishedAt = clock.instant();
         row.persist();
         outbox.record(SettlementEvents.INDEX_VALUE_PUBLISHED, index.id, new IndexValuePublished(index.id,
                 row.valueDate, row.value, row.currency, row.version, row.source.name(), row.methodology,

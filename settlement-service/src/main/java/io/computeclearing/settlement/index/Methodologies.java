@@ -6,13 +6,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 
 /** Methodology versions: the back office adds them (never edits one), everyone reads them. */
 @ApplicationScoped
 @Transactional
 public class Methodologies {
+
+    private final Clock clock;
+
+    public Methodologies(Clock clock) {
+        this.clock = clock;
+    }
 
     /** Adds the next version, in force from now on for every computation. */
     public IndexMethodology define(String indexId, NewMethodology request, String createdBy) {
@@ -35,7 +41,7 @@ public class Methodologies {
         methodology.outlierMadMultiple = request.outlierMadMultiple();
         methodology.changeReason = request.changeReason();
         methodology.createdBy = createdBy;
-        methodology.createdAt = Instant.now();
+        methodology.createdAt = clock.instant();
         methodology.persist();
         return methodology;
     }

@@ -4,6 +4,7 @@ import io.computeclearing.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,12 @@ import java.util.Optional;
 @Transactional
 public class Observations {
 
+    private final Clock clock;
+
+    public Observations(Clock clock) {
+        this.clock = clock;
+    }
+
     /** A stored observation and whether this submission created it. */
     public record Outcome(IndexObservation observation, boolean created) {
     }
@@ -25,7 +32,7 @@ public class Observations {
     public List<Outcome> submit(String indexId, List<ObservationSubmission> submissions, String submittedBy) {
         // one submission per index at a time, so two racing submissions of the same id end as one row and one replay
         IndexDefinition.lockForPublication(indexId);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         List<Outcome> outcomes = new ArrayList<>(submissions.size());
         for (ObservationSubmission submission : submissions) {
             Optional<IndexObservation> stored = IndexObservation.byClientId(indexId, submission.observationId());

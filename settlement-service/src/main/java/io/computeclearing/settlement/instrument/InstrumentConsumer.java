@@ -11,7 +11,7 @@ import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-import java.time.Instant;
+import java.time.Clock;
 
 /**
  * Keeps the instruments clearing-service lists, with their tick, unit, currency and final settlement rule. A listing
@@ -26,9 +26,11 @@ public class InstrumentConsumer {
     private static final Logger LOG = Logger.getLogger(InstrumentConsumer.class);
 
     private final Inbox inbox;
+    private final Clock clock;
 
-    public InstrumentConsumer(Inbox inbox) {
+    public InstrumentConsumer(Inbox inbox, Clock clock) {
         this.inbox = inbox;
+        this.clock = clock;
     }
 
     @Incoming(CHANNEL)
@@ -51,7 +53,7 @@ public class InstrumentConsumer {
                 return;
             }
             instrument.status = changed.status();
-            instrument.updatedAt = Instant.now();
+            instrument.updatedAt = clock.instant();
         }
     }
 
@@ -68,7 +70,7 @@ public class InstrumentConsumer {
         instrument.underlyingIndexId = listed.underlyingIndexId();
         instrument.finalSettlementRule = listed.finalSettlementRule();
         instrument.status = listed.status();
-        instrument.updatedAt = Instant.now();
+        instrument.updatedAt = clock.instant();
         if (held == null) {
             instrument.persist();
         }

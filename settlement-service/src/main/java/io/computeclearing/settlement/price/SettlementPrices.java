@@ -14,6 +14,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -41,12 +42,15 @@ public class SettlementPrices {
     private final Outbox outbox;
     private final SettlementLock lock;
     private final IndexValues indexValues;
+    private final Clock clock;
 
-    public SettlementPrices(EntityManager em, Outbox outbox, SettlementLock lock, IndexValues indexValues) {
+    public SettlementPrices(EntityManager em, Outbox outbox, SettlementLock lock, IndexValues indexValues,
+                            Clock clock) {
         this.em = em;
         this.outbox = outbox;
         this.lock = lock;
         this.indexValues = indexValues;
+        this.clock = clock;
     }
 
     /**
@@ -125,7 +129,7 @@ public class SettlementPrices {
             return current.get();
         }
         int version = current.map(p -> p.version() + 1).orElse(1);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         BigDecimal onTick = instrument.atTickScale(price);
         em.createNativeQuery("""
                         insert into settlement_price (instrument_id, business_date, version, price, currency, source,

@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -51,15 +52,17 @@ public class EndOfDayRuns {
     private final RunLedger ledger;
     private final FinalSettlements finalSettlements;
     private final StatementSnapshots statements;
+    private final Clock clock;
 
     public EndOfDayRuns(SettlementLock lock, Book book, RunPricing pricing, RunLedger ledger,
-                        FinalSettlements finalSettlements, StatementSnapshots statements) {
+                        FinalSettlements finalSettlements, StatementSnapshots statements, Clock clock) {
         this.lock = lock;
         this.book = book;
         this.pricing = pricing;
         this.ledger = ledger;
         this.finalSettlements = finalSettlements;
         this.statements = statements;
+        this.clock = clock;
     }
 
     public Outcome run(LocalDate businessDate, String by) {
@@ -85,7 +88,7 @@ public class EndOfDayRuns {
         }
         List<CashPosting> postings = CashPostings.of(businessDate, lines);
 
-        Instant at = Instant.now();
+        Instant at = clock.instant();
         ledger.record(businessDate, by, at, postings, runPrices(instruments, prices));
         for (FinalSettlementFixing fixing : prices.finals().values()) {
             long positions = flows.stream()
