@@ -17,10 +17,11 @@ import static io.restassured.RestAssured.given;
 
 /**
  * What every operation of a service's OpenAPI document must state, checked against the document the running test
- * application serves at {@code /q/openapi}: a summary, a 2xx response with its content (unless 204), 401 and 403,
+ * application serves at {@code /q/openapi}: a summary, a 2xx response with its content (unless 204), 401, 403,
  * 400 when it reads a body, every 4xx as {@code application/problem+json} with an example, a request example when
- * it reads a body, the roles allowed ({@code x-roles}), and, when the member role is allowed, the member rule in its description: a sentence
- * "A member sees ..." saying what a member sees and what answers when it asks for another member's data.
+ * it reads a body, the roles allowed ({@code x-roles}), and, when the member role is allowed, the member rule in
+ * its description: a sentence "A member sees ..." saying what a member sees and what answers when it asks for
+ * another member's data.
  * {@link #gaps()} names each operation and what it lacks.
  */
 public final class OpenApiContract {

@@ -6,7 +6,6 @@ import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
-import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
@@ -29,14 +28,15 @@ import java.util.regex.Pattern;
  * <ul>
  *     <li>the {@code Problem} schema (RFC 9457) and, for every 4xx response, {@code application/problem+json} content
  *     with an example;</li>
- *     <li>401 and 403, and 400 wherever the operation reads a body or parameters;</li>
+ *     <li>401 and 403, and 400 wherever the operation reads a body or a typed parameter (a date, a number);</li>
  *     <li>the roles allowed, as {@code x-roles} and as a last sentence of the description. They are read from the
  *     operation's security requirement, which Quarkus derives from {@code @RolesAllowed}
  *     ({@code quarkus.smallrye-openapi.auto-add-security-requirement}), so they cannot drift from the code.</li>
  * </ul>
  * A 4xx response an operation declares without content gets its example from its description: a description that
- * begins with a problem type ({@code "/problems/insufficient-cover: the withdrawal would ..."}) gives that type, a 404
- * the type {@code /problems/not-found}, a 400 {@code /problems/validation}; the rest of the description is the detail.
+ * begins with a problem type ({@code "/problems/insufficient-excess-collateral: the withdrawal would ..."}) gives that
+ * type, a 404 the type {@code /problems/not-found}, a 400 {@code /problems/validation}; the rest of the description,
+ * up to any "(or, /problems/...)" naming other kinds with the same status, is the detail.
  * Registered with {@code mp.openapi.filter} in the platform's {@code META-INF/microprofile-config.properties}.
  */
 public class ApiContract implements OASFilter {
@@ -46,7 +46,6 @@ public class ApiContract implements OASFilter {
     static final String PROBLEM_SCHEMA = "Problem";
     private static final Pattern TYPED_DESCRIPTION = Pattern.compile("^(/problems/([a-z0-9-]+)):?\\s*(.*)$",
             Pattern.DOTALL);
-    private static final Set<String> METHODS_WITHOUT_BODY = Set.of("GET", "DELETE", "HEAD", "OPTIONS");
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -58,10 +57,10 @@ public class ApiContract implements OASFilter {
             return;
         }
         openAPI.getPaths().getPathItems().forEach((path, item) ->
-                item.getOperations().forEach((method, operation) -> complete(path, method, operation)));
+                item.getOperations().values().forEach(operation -> complete(path, operation)));
     }
 
-    private static void complete(String path, PathItem.HttpMethod method, Operation operation) {
+    private static void complete(String path, Operation operation) {
         List<String> roles = roles(operation);
         if (!roles.isEmpty()) {
             operation.addExtension(ROLES_EXTENSION, roles);
@@ -82,11 +81,7 @@ public class ApiContract implements OASFilter {
                 || (operation.getParameters() != null
                 && operation.getParameters().stream().anyMatch(ApiContract::hasRules));
         if (readsInput && !responses.hasAPIResponse("400")) {
-            responses.addAPIResponse("400", OASFactory.createAPIResponse().description(
-                    operation.getRequestBody() != null && !METHODS_WITHOUT_BODY.contains(method.name())
-                            ? "The body is not valid JSON for this operation, or a field or parameter breaks a rule; "
-                            + "each failed rule is listed in violations"
-                            : "A parameter breaks a rule; each failed rule is listed in violations"));
+            responses.addAPIResponse("400", malformedInput(operation.getRequestBody() != null, instance));
         }
         if (!roles.isEmpty()) {
             addSecurityProblems(responses, instance);
@@ -97,6 +92,34 @@ public class ApiContract implements OASFilter {
                 response.setContent(problemContent(exampleFromDescription(code, response, instance)));
             }
         });
+    }
+
+    /**
+     * 400 for input the operation cannot take: JSON that does not parse or does not fit (a word where a number
+     * belongs) answers {@code /problems/malformed-request}, a field or parameter breaking a rule
+     * {@code /problems/validation}, a parameter of the wrong type (a date that is not one) {@code /problems/http-400}.
+     */
+    private static APIResponse malformedInput(boolean readsBody, String instance) {
+        MediaType media = OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_SCHEMA));
+        if (readsBody) {
+            media.addExample("malformed", OASFactory.createExample().summary("The body is not JSON of this shape")
+                    .value(example("/problems/malformed-request", "Malformed request body", 400,
+                            "the request body is not valid JSON for this operation: Unexpected end-of-input",
+                            instance, Map.of("field", "body", "message", "Unexpected end-of-input"))));
+        }
+        // A body left out is the one rule every operation with a body has; a parameter's rule depends on the operation.
+        String field = readsBody ? "request" : "page";
+        String rule = readsBody ? "must not be null" : "must be greater than or equal to 0";
+        media.addExample("invalid", OASFactory.createExample().summary("A field or parameter breaks a rule")
+                .value(example("/problems/validation", "Invalid request", 400, field + ": " + rule, instance,
+                        Map.of("field", field, "message", rule))));
+        media.addExample("unreadable", OASFactory.createExample().summary("A parameter is not of its type")
+                .value(example("/problems/http-400", "Bad Request", 400, "Bad Request", instance)));
+        return OASFactory.createAPIResponse()
+                .description(readsBody
+                        ? "The body is not valid JSON for this operation, or a field or parameter breaks a rule"
+                        : "A parameter is not of its type or breaks a rule")
+                .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, media));
     }
 
     /** Quarkus adds bare 401 and 403 to secured operations; these say what the body is. */
@@ -145,7 +168,10 @@ public class ApiContract implements OASFilter {
         String description = response.getDescription() == null ? "" : response.getDescription().strip();
         Matcher typed = TYPED_DESCRIPTION.matcher(description);
         if (typed.matches()) {
-            return example(typed.group(1), title(typed.group(2)), status, typed.group(3), instance);
+            String detail = typed.group(3);
+            int others = detail.indexOf(" (or");
+            return example(typed.group(1), title(typed.group(2)), status,
+                    others > 0 ? detail.substring(0, others) : detail, instance);
         }
         return switch (status) {
             case 404 -> example("/problems/not-found", "Not found", 404, description, instance);
@@ -168,6 +194,13 @@ public class ApiContract implements OASFilter {
         example.put("status", status);
         example.put("detail", detail);
         example.put("instance", instance);
+        return example;
+    }
+
+    private static Map<String, Object> example(String type, String title, int status, String detail,
+                                               String instance, Map<String, String> violation) {
+        Map<String, Object> example = example(type, title, status, detail, instance);
+        example.put("violations", List.of(violation));
         return example;
     }
 
