@@ -15,7 +15,14 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -46,6 +53,20 @@ public class SecuritiesResource {
     }
 
     /** 201 when the security is new, 200 when it existed (a new price version). */
+    @Operation(summary = "Define or price a security",
+            description = "A security accepted as collateral, with its price per 100 nominal as of asOf (default now): "
+                    + "201 when the security is new, 200 when it existed (a new price version).")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, example = """
+            {"description": "US Treasury bill 2027-03-04", "assetType": "TREASURY_BILL", "currency": "USD",
+             "price": 98.76, "asOf": "2026-12-01T16:00:00Z"}"""))
+    @APIResponse(responseCode = "201", description = "The security, new",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = SecuritiesMaster.PricedSecurity.class)))
+    @APIResponse(responseCode = "200", description = "The security existed: a new price version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = SecuritiesMaster.PricedSecurity.class)))
+    @APIResponse(responseCode = "409", description = "/problems/security-terms-fixed: the security exists with another "
+            + "type or currency")
     @PUT
     @Path("/{securityId}")
     @RolesAllowed(Roles.BACK_OFFICE)
@@ -60,12 +81,21 @@ public class SecuritiesResource {
                 .build();
     }
 
+    @Operation(summary = "Securities accepted as collateral",
+            description = "Every security with its price in force and haircut. The securities master holds no "
+                    + "member's data: a member sees the same as everyone.")
     @GET
     @RolesAllowed({Roles.BACK_OFFICE, Roles.RISK, Roles.ADMIN, Roles.MEMBER})
     public List<SecuritiesMaster.PricedSecurity> list() {
         return securities.list();
     }
 
+    @Operation(summary = "A security",
+            description = "One security with its price in force and haircut. The securities master holds no member's "
+                    + "data: a member sees the same as everyone.")
+    @APIResponseSchema(value = SecuritiesMaster.PricedSecurity.class, responseCode = "200",
+            responseDescription = "The security")
+    @APIResponse(responseCode = "404", description = "No security with this id")
     @GET
     @Path("/{securityId}")
     @RolesAllowed({Roles.BACK_OFFICE, Roles.RISK, Roles.ADMIN, Roles.MEMBER})
@@ -74,6 +104,9 @@ public class SecuritiesResource {
     }
 
     /** Every price version, newest as-of first. */
+    @Operation(summary = "A security's prices",
+            description = "Every price version, newest as-of first. The securities master holds no member's data: a "
+                    + "member sees the same as everyone.")
     @GET
     @Path("/{securityId}/prices")
     @RolesAllowed({Roles.BACK_OFFICE, Roles.RISK, Roles.ADMIN, Roles.MEMBER})

@@ -14,6 +14,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 /**
  * What an account holds and owes: balances valued after haircuts against the margin requirement, the journal of
@@ -44,6 +47,15 @@ public class AccountCollateralResource {
      * Per asset: quantity, market value, haircut, collateral value; then totals, requirement and excess in the base
      * currency. 422 {@code /problems/valuation-unavailable} if a price or FX rate it needs is missing.
      */
+    @Operation(summary = "An account's collateral balances",
+            description = "Per asset: quantity, market value, haircut and collateral value; then totals, requirement "
+                    + "and excess in the base currency. A member sees only its "
+                    + "own member's accounts; another member's account answers 404, as if it did not exist.")
+    @APIResponseSchema(value = CollateralValuation.Balances.class, responseCode = "200",
+            responseDescription = "The balances")
+    @APIResponse(responseCode = "404", description = "No account with this id, or another member's account")
+    @APIResponse(responseCode = "422", description = "/problems/valuation-unavailable: a price or FX rate the "
+            + "valuation needs is missing")
     @GET
     @Path("/{id}/balances")
     public CollateralValuation.Balances balances(@PathParam("id") String id) {
@@ -52,6 +64,13 @@ public class AccountCollateralResource {
     }
 
     /** The account's journal entries, newest first. */
+    @Operation(summary = "An account's journal",
+            description = "The account's journal entries (deposits, withdrawals, variation margin, final settlement), "
+                    + "newest first. A member sees only its "
+                    + "own member's accounts; another member's account answers 404, as if it did not exist.")
+    @APIResponseSchema(value = CollateralLedger.JournalPage.class, responseCode = "200",
+            responseDescription = "A page of entries")
+    @APIResponse(responseCode = "404", description = "No account with this id, or another member's account")
     @GET
     @Path("/{id}/journal")
     public CollateralLedger.JournalPage journal(@PathParam("id") String id,
@@ -62,6 +81,13 @@ public class AccountCollateralResource {
     }
 
     /** The latest requirement from margin-service, per currency; none (zero) until one was published. */
+    @Operation(summary = "An account's margin requirement",
+            description = "The latest requirement from margin-service, per currency; none (zero) until one was "
+                    + "published. A member sees only its "
+                    + "own member's accounts; another member's account answers 404, as if it did not exist.")
+    @APIResponseSchema(value = MarginRequirements.Requirement.class, responseCode = "200",
+            responseDescription = "The requirement")
+    @APIResponse(responseCode = "404", description = "No account with this id, or another member's account")
     @GET
     @Path("/{id}/margin-requirement")
     public MarginRequirements.Requirement marginRequirement(@PathParam("id") String id) {
@@ -73,6 +99,13 @@ public class AccountCollateralResource {
      * The account's latest cover assessment (collateral value after haircuts, requirement and excess in the base
      * currency), as published in CollateralAssessed; 404 {@code /problems/not-assessed} before the first one.
      */
+    @Operation(summary = "An account's cover assessment",
+            description = "The latest cover assessment (collateral value after haircuts, requirement and excess in the "
+                    + "base currency), as published in CollateralAssessed. A member sees only its "
+                    + "own member's accounts; another member's account answers 404, as if it did not exist.")
+    @APIResponseSchema(value = CoverAssessment.class, responseCode = "200", responseDescription = "The assessment")
+    @APIResponse(responseCode = "404", description = "No account with this id, or another member's account (or, "
+            + "/problems/not-assessed, no assessment yet)")
     @GET
     @Path("/{id}/cover")
     public CoverAssessment cover(@PathParam("id") String id) {

@@ -11,6 +11,12 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -32,6 +38,12 @@ public class FxRateResource {
         this.caller = caller;
     }
 
+    @Operation(summary = "Set an FX rate",
+            description = "One base costs rate quote, as of asOf (default now); earlier rates are kept as history.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, example = """
+            {"rate": 7.10, "asOf": "2026-12-01T16:00:00Z"}"""))
+    @APIResponseSchema(value = FxRate.class, responseCode = "200", responseDescription = "The rate, recorded")
+    @APIResponse(responseCode = "400", description = "/problems/validation: quote: must differ from the base currency")
     @PUT
     @Path("/{base}/{quote}")
     @RolesAllowed(Roles.BACK_OFFICE)
@@ -41,6 +53,10 @@ public class FxRateResource {
     }
 
     /** The latest rate of every quoted pair. */
+    @Operation(summary = "FX rates in force",
+            description = "The latest rate of every quoted pair. Rates hold no member's data: a member sees the same "
+                    + "as "
+                    + "everyone.")
     @GET
     @RolesAllowed({Roles.BACK_OFFICE, Roles.RISK, Roles.ADMIN, Roles.MEMBER})
     public List<FxRate> latest() {
@@ -48,6 +64,10 @@ public class FxRateResource {
     }
 
     /** Every rate recorded for the pair as quoted, newest as-of first. */
+    @Operation(summary = "An FX pair's history",
+            description = "Every rate recorded for the pair as quoted, newest as-of first. Rates hold no member's "
+                    + "data: "
+                    + "a member sees the same as everyone.")
     @GET
     @Path("/{base}/{quote}")
     @RolesAllowed({Roles.BACK_OFFICE, Roles.RISK, Roles.ADMIN, Roles.MEMBER})

@@ -13,7 +13,13 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.math.BigDecimal;
 
@@ -51,6 +57,21 @@ public class CollateralMovementResource {
         this.caller = caller;
     }
 
+    @Operation(summary = "Deposit cash",
+            description = "Cash received into the account, as the bank statement shows it. Needs an Idempotency-Key "
+                    + "header.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, example = """
+            {"currency": "USD", "amount": 250000.00, "reference": "FED-20261201-0042"}"""))
+    @APIResponse(responseCode = "201", description = "The new journal entry",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = JournalEntry.class)))
+    @APIResponse(responseCode = "200", description = "The Idempotency-Key was used before for the same request: the "
+            + "same entry (Idempotent-Replayed: true), nothing recorded",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = JournalEntry.class)))
+    @APIResponse(responseCode = "404", description = "No account with this id")
+    @APIResponse(responseCode = "409", description = "/problems/idempotency-key-reused: the Idempotency-Key was used "
+            + "for a different request")
     @POST
     @Path("/{id}/deposits")
     public Response depositCash(@PathParam("id") String accountId,
@@ -60,6 +81,24 @@ public class CollateralMovementResource {
                 request.amount(), request.reference(), caller.name()));
     }
 
+    @Operation(summary = "Withdraw cash",
+            description = "Cash paid out of the account, only from collateral in excess of the margin requirement. "
+                    + "Needs an Idempotency-Key header.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, example = """
+            {"currency": "USD", "amount": 250000.00, "reference": "FED-20261201-0042"}"""))
+    @APIResponse(responseCode = "201", description = "The new journal entry",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = JournalEntry.class)))
+    @APIResponse(responseCode = "200", description = "The Idempotency-Key was used before for the same request: the "
+            + "same entry (Idempotent-Replayed: true), nothing recorded",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = JournalEntry.class)))
+    @APIResponse(responseCode = "404", description = "No account with this id")
+    @APIResponse(responseCode = "409", description = "/problems/idempotency-key-reused: the Idempotency-Key was used "
+            + "for a different request")
+    @APIResponse(responseCode = "422", description = "/problems/insufficient-excess-collateral: the withdrawal would "
+            + "leave the account's collateral below its margin requirement (or /problems/insufficient-holding, "
+            + "/problems/valuation-unavailable, /problems/account-suspended, /problems/member-suspended)")
     @POST
     @Path("/{id}/withdrawals")
     public Response withdrawCash(@PathParam("id") String accountId,
@@ -69,6 +108,23 @@ public class CollateralMovementResource {
                 request.amount(), request.reference(), caller.name()));
     }
 
+    @Operation(summary = "Deposit a security",
+            description = "A security received into the account, as the custodian statement shows it. Needs an "
+                    + "Idempotency-Key header.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, example = """
+            {"securityId": "US912797LB18", "nominal": 100000.00, "reference": "DTC-20261201-7781"}"""))
+    @APIResponse(responseCode = "201", description = "The new journal entry",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = JournalEntry.class)))
+    @APIResponse(responseCode = "200", description = "The Idempotency-Key was used before for the same request: the "
+            + "same entry (Idempotent-Replayed: true), nothing recorded",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = JournalEntry.class)))
+    @APIResponse(responseCode = "404", description = "No account with this id")
+    @APIResponse(responseCode = "409", description = "/problems/idempotency-key-reused: the Idempotency-Key was used "
+            + "for a different request")
+    @APIResponse(responseCode = "422", description = "/problems/unknown-security: the security is not accepted as "
+            + "collateral")
     @POST
     @Path("/{id}/securities/deposits")
     public Response depositSecurity(@PathParam("id") String accountId,
@@ -78,6 +134,24 @@ public class CollateralMovementResource {
                 request.nominal(), request.reference(), caller.name()));
     }
 
+    @Operation(summary = "Withdraw a security",
+            description = "A security delivered out of the account, only from collateral in excess of the margin "
+                    + "requirement. Needs an Idempotency-Key header.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, example = """
+            {"securityId": "US912797LB18", "nominal": 100000.00, "reference": "DTC-20261201-7781"}"""))
+    @APIResponse(responseCode = "201", description = "The new journal entry",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = JournalEntry.class)))
+    @APIResponse(responseCode = "200", description = "The Idempotency-Key was used before for the same request: the "
+            + "same entry (Idempotent-Replayed: true), nothing recorded",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = JournalEntry.class)))
+    @APIResponse(responseCode = "404", description = "No account with this id")
+    @APIResponse(responseCode = "409", description = "/problems/idempotency-key-reused: the Idempotency-Key was used "
+            + "for a different request")
+    @APIResponse(responseCode = "422", description = "/problems/insufficient-excess-collateral: the withdrawal would "
+            + "leave the account's collateral below its margin requirement (or /problems/insufficient-holding, "
+            + "/problems/valuation-unavailable, /problems/account-suspended, /problems/member-suspended)")
     @POST
     @Path("/{id}/securities/withdrawals")
     public Response withdrawSecurity(@PathParam("id") String accountId,

@@ -11,7 +11,14 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 import java.util.List;
 
@@ -33,6 +40,16 @@ public class MemberResource {
         this.caller = caller;
     }
 
+    @Operation(summary = "Register a clearing member",
+            description = "Admits a clearing member, ACTIVE at once.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, example = """
+            {"id": "ALPHA", "legalName": "Alpha Compute Trading LLC", "lei": "5493001KJTIIGC8Y1R12",
+             "membershipType": "GENERAL_CLEARING_MEMBER"}"""))
+    @APIResponse(responseCode = "201", description = "The member, registered",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ClearingMember.class)))
+    @APIResponse(responseCode = "409", description = "/problems/member-exists: a member with this id already exists "
+            + "(or, /problems/lei-in-use, another member has this LEI)")
     @POST
     @RolesAllowed(Roles.BACK_OFFICE)
     public Response register(@Valid @NotNull RegisterMember request) {
@@ -40,12 +57,19 @@ public class MemberResource {
         return Response.status(Response.Status.CREATED).entity(member).build();
     }
 
+    @Operation(summary = "Clearing members",
+            description = "Every clearing member.")
     @GET
     @RolesAllowed({Roles.BACK_OFFICE, Roles.RISK, Roles.ADMIN})
     public List<ClearingMember> list() {
         return members.list();
     }
 
+    @Operation(summary = "A clearing member",
+            description = "One clearing member. A member sees only itself; another member answers 404, as if it did "
+                    + "not exist.")
+    @APIResponseSchema(value = ClearingMember.class, responseCode = "200", responseDescription = "The member")
+    @APIResponse(responseCode = "404", description = "No member with this id, or another member")
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.BACK_OFFICE, Roles.RISK, Roles.ADMIN, Roles.MEMBER})
@@ -54,6 +78,15 @@ public class MemberResource {
         return members.get(id);
     }
 
+    @Operation(summary = "Suspend a clearing member",
+            description = "The member's accounts accept no new business and no withdrawals until it is reinstated.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, example = """
+            {"reason": "missed the margin call deadline of 2026-12-02"}"""))
+    @APIResponseSchema(value = ClearingMember.class, responseCode = "200",
+            responseDescription = "The member, SUSPENDED")
+    @APIResponse(responseCode = "404", description = "No member with this id")
+    @APIResponse(responseCode = "409", description = "/problems/illegal-status-transition: the member is already "
+            + "suspended")
     @POST
     @Path("/{id}/suspend")
     @RolesAllowed(Roles.BACK_OFFICE)
@@ -61,6 +94,14 @@ public class MemberResource {
         return members.suspend(id, request.reason());
     }
 
+    @Operation(summary = "Reinstate a clearing member",
+            description = "A suspended member becomes ACTIVE again.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, example = """
+            {"reason": "margin call settled"}"""))
+    @APIResponseSchema(value = ClearingMember.class, responseCode = "200", responseDescription = "The member, ACTIVE")
+    @APIResponse(responseCode = "404", description = "No member with this id")
+    @APIResponse(responseCode = "409", description = "/problems/illegal-status-transition: the member is not "
+            + "suspended")
     @POST
     @Path("/{id}/reinstate")
     @RolesAllowed(Roles.BACK_OFFICE)

@@ -7,6 +7,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,12 +33,20 @@ public class BusinessDayResource {
     }
 
     /** Latest first; {@code status} filters. */
+    @Operation(summary = "Business days",
+            description = "Clearing business days, latest first; status filters. A member sees the same days as "
+                    + "everyone: they hold no member's data.")
     @GET
     @RolesAllowed({Roles.BACK_OFFICE, Roles.RISK, Roles.ADMIN, Roles.MEMBER})
     public List<BusinessDayView> list(@QueryParam("status") BusinessDay.Status status) {
         return days.list(status).stream().map(BusinessDayView::of).toList();
     }
 
+    @Operation(summary = "Open a business day",
+            description = "Opens the day for trade capture; opening an open day again changes nothing.")
+    @APIResponseSchema(value = BusinessDayView.class, responseCode = "200", responseDescription = "The day, open")
+    @APIResponse(responseCode = "409", description = "/problems/business-day-closed: the day was closed and cannot be "
+            + "opened again")
     @POST
     @Path("/{date}/open")
     @RolesAllowed(Roles.BACK_OFFICE)
@@ -43,6 +54,11 @@ public class BusinessDayResource {
         return BusinessDayView.of(days.open(date));
     }
 
+    @Operation(summary = "Close a business day",
+            description = "Closes the day once its trades in flight are captured and publishes BusinessDayClosed with "
+                    + "the count of the day's trade events; closing a closed day again changes nothing.")
+    @APIResponseSchema(value = BusinessDayView.class, responseCode = "200", responseDescription = "The day, closed")
+    @APIResponse(responseCode = "404", description = "The business day was never opened")
     @POST
     @Path("/{date}/close")
     @RolesAllowed(Roles.BACK_OFFICE)

@@ -6,6 +6,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -26,6 +27,10 @@ public class PositionResource {
      * Current positions, or with {@code businessDate} the positions as at the end of that date. A member user sees
      * only its own member's accounts; another member's account reads as empty.
      */
+    @Operation(summary = "Positions",
+            description = "Current positions per account and instrument, or with businessDate the positions as at the "
+                    + "end of that date. A member sees only its own member's accounts; another member's account reads "
+                    + "as empty (an empty list, not its positions).")
     @GET
     @Path("/positions")
     @RolesAllowed({Roles.BACK_OFFICE, Roles.RISK, Roles.ADMIN, Roles.MEMBER})
@@ -38,6 +43,9 @@ public class PositionResource {
     }
 
     /** Per instrument: total long, total short and the sum of all nets, which novation keeps at zero. */
+    @Operation(summary = "Open interest",
+            description = "Per instrument: total long, total short and the sum of all nets, which novation keeps at "
+                    + "zero.")
     @GET
     @Path("/open-interest")
     @RolesAllowed({Roles.BACK_OFFICE, Roles.RISK, Roles.ADMIN})

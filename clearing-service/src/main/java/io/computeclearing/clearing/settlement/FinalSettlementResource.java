@@ -6,6 +6,9 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 import java.util.Optional;
 
@@ -25,6 +28,12 @@ public class FinalSettlementResource {
     }
 
     /** 404 until the instrument is finally settled. */
+    @Operation(summary = "An instrument's final settlement",
+            description = "The final settlement price and time, and the positions it closed. A member sees only the "
+                    + "closed positions of its own member's accounts; the price and time are the same for everyone.")
+    @APIResponseSchema(value = FinalSettlementView.class, responseCode = "200",
+            responseDescription = "The final settlement")
+    @APIResponse(responseCode = "404", description = "The instrument is unknown or not finally settled yet")
     @GET
     @RolesAllowed({Roles.BACK_OFFICE, Roles.RISK, Roles.ADMIN, Roles.MEMBER})
     public FinalSettlementView finalSettlement(@PathParam("id") String instrumentId) {

@@ -17,7 +17,14 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 import java.math.BigDecimal;
 import java.net.URI;
@@ -74,6 +81,25 @@ public class TradeResource {
      * 201 with the cleared trade; 200 with it when the same trade was cleared before; 409 when its exchange trade id
      * was cleared with different content; 422 naming every rule it breaks.
      */
+    @Operation(summary = "Report a trade",
+            description = "A matched trade from the exchange: validated, novated into two legs against the CCP and "
+                    + "applied to positions. Reporting the same trade again answers 200 with it and records nothing.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, example = """
+            {"exchangeTradeId": "XC-20261201-000187", "instrumentId": "GH100-202612", "quantity": 10, "price": 2.605,
+             "buyerAccountId": "ALPHA-H", "sellerAccountId": "BRAVO-H", "tradeTime": "2026-12-01T14:30:00.123Z",
+             "businessDate": "2026-12-01"}"""))
+    @APIResponse(responseCode = "201", description = "The trade, cleared",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = TradeView.class)))
+    @APIResponse(responseCode = "200", description = "The same trade was cleared before; nothing recorded",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = TradeView.class)))
+    @APIResponse(responseCode = "409", description = "/problems/trade-id-conflict: the exchange trade id was cleared "
+            + "with different content")
+    @APIResponse(responseCode = "422", description = "/problems/trade-rejected: the trade breaks one or more rules "
+            + "(unknown or expired instrument, an account that does not accept business, a closed business day, a "
+            + "price "
+            + "off the tick); each is named in violations")
     @POST
     @RolesAllowed(Roles.BACK_OFFICE)
     public Response submit(@NotNull TradeSubmission submission) {
@@ -87,6 +113,14 @@ public class TradeResource {
     }
 
     /** 200 with one result per trade; accepted trades are cleared together, rejected ones leave no trace. */
+    @Operation(summary = "Report a batch of trades",
+            description = "One result per trade: accepted trades are cleared together, rejected ones leave no trace "
+                    + "and "
+                    + "carry their violations in the result.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, example = """
+            [{"exchangeTradeId": "XC-20261201-000188", "instrumentId": "GH100-202612", "quantity": 5, "price": 2.610,
+              "buyerAccountId": "ALPHA-H", "sellerAccountId": "BRAVO-H", "tradeTime": "2026-12-01T14:31:00Z",
+              "businessDate": "2026-12-01"}]"""))
     @POST
     @Path("/batch")
     @RolesAllowed(Roles.BACK_OFFICE)
@@ -102,6 +136,16 @@ public class TradeResource {
      * Busts the trade: its legs are reversed, positions restored. 409 {@code /problems/trade-busted} the second time,
      * 422 {@code /problems/bust-window-closed} outside the window.
      */
+    @Operation(summary = "Bust a trade",
+            description = "Busts the trade: its legs are reversed and positions restored.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, example = """
+            {"reason": "price reported in error by the exchange"}"""))
+    @APIResponseSchema(value = TradeView.class, responseCode = "200", responseDescription = "The trade, BUSTED")
+    @APIResponse(responseCode = "404", description = "No trade with this id")
+    @APIResponse(responseCode = "409", description = "/problems/trade-busted: the trade is already busted (or, "
+            + "/problems/instrument-settled, its instrument is finally settled)")
+    @APIResponse(responseCode = "422", description = "/problems/bust-window-closed: the trade is outside the window "
+            + "in which it may be busted")
     @POST
     @Path("/{id}/bust")
     @RolesAllowed(Roles.BACK_OFFICE)
@@ -114,6 +158,20 @@ public class TradeResource {
      * corrected trade breaks a rule (422 {@code /problems/trade-rejected}), the original stays cleared. Accounts not
      * named stay with whoever holds each side now (after a give-up, the receiving account).
      */
+    @Operation(summary = "Correct a trade",
+            description = "Busts the trade and clears a corrected copy linked to it, atomically: if the corrected "
+                    + "trade "
+                    + "breaks a rule the original stays cleared. Accounts not named stay with whoever holds each side "
+                    + "now.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, example = """
+            {"price": 2.615, "reason": "price corrected by the exchange"}"""))
+    @APIResponseSchema(value = TradeResource.CorrectionView.class, responseCode = "200",
+            responseDescription = "The original, now BUSTED, and the trade that replaces it")
+    @APIResponse(responseCode = "404", description = "No trade with this id")
+    @APIResponse(responseCode = "409", description = "/problems/trade-busted: the trade is already busted (or, "
+            + "/problems/trade-id-conflict, a different correction was recorded)")
+    @APIResponse(responseCode = "422", description = "/problems/trade-rejected: the corrected trade breaks a rule (or, "
+            + "/problems/bust-window-closed, the trade is outside the bust window); the original stays cleared")
     @POST
     @Path("/{id}/correct")
     @RolesAllowed(Roles.BACK_OFFICE)
@@ -138,6 +196,21 @@ public class TradeResource {
      * 201 with a PENDING give-up of one leg to another member's account (back office, or a user of the member holding
      * the leg); see {@link GiveUps#request}.
      */
+    @Operation(summary = "Ask to give up a leg",
+            description = "A PENDING give-up of one leg of the trade to another member's account, for that member to "
+                    + "accept or reject. A member sees only its own legs: a trade whose leg it does not hold answers "
+                    + "404.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, example = """
+            {"side": "BUY", "toAccountId": "BRAVO-C"}"""))
+    @APIResponse(responseCode = "201", description = "The give-up, PENDING",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = GiveUpView.class)))
+    @APIResponse(responseCode = "404", description = "No trade with this id, or the caller's member does not hold the "
+            + "leg")
+    @APIResponse(responseCode = "409", description = "/problems/give-up-pending: a give-up of this leg is already "
+            + "pending (or, /problems/trade-busted, the trade was busted)")
+    @APIResponse(responseCode = "422", description = "/problems/give-up-refused: the receiving account is unknown or "
+            + "does not accept business (or, /problems/give-up-same-member, it belongs to the same member)")
     @POST
     @Path("/{id}/give-ups")
     @RolesAllowed({Roles.BACK_OFFICE, Roles.MEMBER})
@@ -167,6 +240,12 @@ public class TradeResource {
     }
 
     /** Legs of cleared trades, oldest first; a member user sees only its own member's accounts. */
+    @Operation(summary = "Trade legs",
+            description = "Legs of cleared trades, oldest first, a page at a time. A member sees only its own member's "
+                    + "accounts; another member's account reads as empty.")
+    @APIResponseSchema(value = TradeQueries.LegPage.class, responseCode = "200", responseDescription = "A page of legs")
+    @APIResponse(responseCode = "400", description = "/problems/validation: size: page must be 0 or more and size 1 to "
+            + "the maximum page size")
     @GET
     @RolesAllowed({Roles.BACK_OFFICE, Roles.RISK, Roles.ADMIN, Roles.MEMBER})
     public TradeQueries.LegPage legs(@QueryParam("accountId") String accountId,
@@ -180,6 +259,10 @@ public class TradeResource {
         return queries.legs(visible.scope(accountId), accountId, instrumentId, businessDate, page, size);
     }
 
+    @Operation(summary = "A trade",
+            description = "One cleared trade with its legs.")
+    @APIResponseSchema(value = TradeView.class, responseCode = "200", responseDescription = "The trade")
+    @APIResponse(responseCode = "404", description = "No trade with this id")
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.BACK_OFFICE, Roles.RISK, Roles.ADMIN})

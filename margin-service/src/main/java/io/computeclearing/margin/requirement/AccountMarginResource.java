@@ -15,6 +15,9 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -51,6 +54,13 @@ public class AccountMarginResource {
     /**
      * Staff see any account; a member user only its own member's accounts in the account directory, any other is 404.
      */
+    @Operation(summary = "An account's margin requirement",
+            description = "The last requirement per currency with its SPAN breakdown per combined commodity. A member "
+                    + "sees only its own member's accounts; another member's account answers 404, as if it did not "
+                    + "exist.")
+    @APIResponseSchema(value = AccountMarginView.class, responseCode = "200",
+            responseDescription = "The requirement per currency")
+    @APIResponse(responseCode = "404", description = "No margin for this account, or another member's account")
     @GET
     @Path("/{accountId}")
     @RolesAllowed({Roles.RISK, Roles.BACK_OFFICE, Roles.ADMIN, Roles.MEMBER})

@@ -13,6 +13,11 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 import java.util.List;
 import java.util.Optional;
@@ -39,6 +44,19 @@ public class WhatIfResource {
      * accounts only (any other is 404); or {@code {portfolio, accountType, baseCurrency}}, for any of those roles.
      * Invalid input is a 422 problem naming each field.
      */
+    @Operation(summary = "What-if margin",
+            description = "The requirement an account would have after some trades ({accountId, trades}), or the "
+                    + "requirement of a portfolio ({portfolio, accountType, baseCurrency}), with the parameters and "
+                    + "prices in force; nothing is stored. A member sees only its own member's accounts: another "
+                    + "member's accountId answers 404; a portfolio holds no member's data.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, example = """
+            {"accountId": "ALPHA-H", "trades": [{"instrumentId": "GH100-202612", "side": "BUY", "quantity": 10}]}"""))
+    @APIResponseSchema(value = WhatIfMargin.class, responseCode = "200",
+            responseDescription = "The requirement before, after and the change, per currency")
+    @APIResponse(responseCode = "404", description = "No such account, or another member's account")
+    @APIResponse(responseCode = "422", description = "/problems/what-if-invalid: give either an accountId with trades, "
+            + "or a portfolio with accountType and baseCurrency; each invalid field (an unlisted instrument, a side "
+            + "other than BUY or SELL, a quantity not above zero) is named in violations")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.RISK, Roles.BACK_OFFICE, Roles.MEMBER})

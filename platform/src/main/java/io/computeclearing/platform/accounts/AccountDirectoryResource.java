@@ -9,6 +9,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 import java.util.List;
 import java.util.Optional;
@@ -41,12 +44,20 @@ public class AccountDirectoryResource {
     }
 
     /** Every known account, or one member's with {@code memberId}. */
+    @Operation(summary = "Accounts known from account-service",
+            description = "Every account this service has learnt from account-service's events, or one member's with "
+                    + "memberId, and whether each accepts business. Read-only: account-service owns them.")
     @GET
     @RolesAllowed({Roles.BACK_OFFICE, Roles.RISK, Roles.ADMIN})
     public List<AccountView> list(@QueryParam("memberId") String memberId) {
         return directory.list(Optional.ofNullable(memberId)).stream().map(AccountView::of).toList();
     }
 
+    @Operation(summary = "One account known from account-service",
+            description = "The account as this service knows it and whether it accepts business. A member sees only "
+                    + "its own member's accounts; another member's account answers 404, as if it did not exist.")
+    @APIResponseSchema(value = AccountView.class, responseCode = "200", responseDescription = "The account")
+    @APIResponse(responseCode = "404", description = "No account with this id, or another member's account")
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.BACK_OFFICE, Roles.RISK, Roles.ADMIN, Roles.MEMBER})

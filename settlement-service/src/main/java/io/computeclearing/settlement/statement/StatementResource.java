@@ -14,6 +14,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.time.LocalDate;
 
@@ -36,6 +41,16 @@ public class StatementResource {
         this.caller = caller;
     }
 
+    @Operation(summary = "An account's daily statement",
+            description = "Positions, prices, variation margin, final settlement cash and margin of the account for "
+                    + "the business date, as JSON or as CSV (Accept: text/csv or format=csv). A member sees only its "
+                    + "own member's accounts; another member's account answers 404, as if it did not exist.")
+    @APIResponse(responseCode = "200", description = "The statement", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccountStatement.class)),
+            @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "400", description = "/problems/validation: format: must be csv or json")
+    @APIResponse(responseCode = "404", description = "No statement of this account for this date, or another member's "
+            + "account")
     @GET
     @Path("/{accountId}/{businessDate}")
     @Produces({MediaType.APPLICATION_JSON, CSV})

@@ -13,7 +13,14 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.math.BigDecimal;
 import java.net.URI;
@@ -44,6 +51,21 @@ public class IndexValueResource {
     }
 
     /** 201 with the new version; 200 with the stored value when the same value is already in force (a replay). */
+    @Operation(summary = "Record a published index value",
+            description = "A value the index provider published for valueDate: 201 with the new version, 200 with the "
+                    + "stored value when the same value is already in force (a replay). restatementReason is required "
+                    + "to replace a different value already published for that date.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, example = """
+            {"valueDate": "2026-12-01", "value": 2.6150}"""))
+    @APIResponse(responseCode = "201", description = "The new version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = IndexValueView.class)))
+    @APIResponse(responseCode = "200", description = "The same value is already in force; nothing recorded",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = IndexValueView.class)))
+    @APIResponse(responseCode = "404", description = "No index with this id")
+    @APIResponse(responseCode = "409", description = "/problems/index-value-exists: a different value is already "
+            + "published for this date and no restatementReason was given")
     @POST
     @RolesAllowed({Roles.BACK_OFFICE, Roles.INDEX_PROVIDER})
     public Response record(@PathParam("indexId") String indexId, @Valid @NotNull ProviderValue request) {
@@ -58,6 +80,15 @@ public class IndexValueResource {
     }
 
     /** Values of [from, to] (both required), by date. */
+    @Operation(summary = "Index values",
+            description = "The values of [from, to] (both required), by date: those in force, or every version with "
+                    + "history=true. Index values are public: a member sees the same as everyone.")
+    @APIResponse(responseCode = "200", description = "The values, by date", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = IndexValueView.class)))
+    @APIResponse(responseCode = "400", description = "/problems/validation: from: is required (a date, e.g. "
+            + "2026-11-30)")
+    @APIResponse(responseCode = "404", description = "No index with this id")
     @GET
     @RolesAllowed({Roles.BACK_OFFICE, Roles.RISK, Roles.ADMIN, Roles.MEMBER, Roles.INDEX_PROVIDER})
     public List<IndexValueView> values(@PathParam("indexId") String indexId, @QueryParam("from") LocalDate from,

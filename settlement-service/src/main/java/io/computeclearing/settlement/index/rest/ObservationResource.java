@@ -21,6 +21,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -57,6 +62,21 @@ public class ObservationResource {
      * Body: one observation object or a list of them. 201 when anything new was stored, 200 when all were replays;
      * any invalid observation refuses the whole submission.
      */
+    @Operation(summary = "Submit panel observations",
+            description = "One observation object or a list of them: 201 when anything new was stored, 200 when all "
+                    + "were replays; any invalid observation refuses the whole submission.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, example = """
+            [{"observationId": "P1-20261201-001", "provider": "P1", "kind": "TRANSACTION", "price": 2.50,
+              "volume": 1200, "observedAt": "2026-12-01T15:10:00Z"}]"""))
+    @APIResponse(responseCode = "201", description = "Something new was stored",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ObservationResource.SubmissionResult.class)))
+    @APIResponse(responseCode = "200", description = "Every observation was a replay; nothing recorded",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ObservationResource.SubmissionResult.class)))
+    @APIResponse(responseCode = "404", description = "No index with this id")
+    @APIResponse(responseCode = "409", description = "/problems/observation-conflict: an observation id is already "
+            + "used with different content")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.BACK_OFFICE)
