@@ -8,6 +8,12 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.jboss.logging.Logger;
 
 import java.time.DateTimeException;
@@ -48,12 +54,26 @@ public class ClockResource {
         this.caller = caller;
     }
 
+    @Operation(summary = "The business time",
+            description = "Where this service's business time stands, its offset from the system clock, whether it is "
+                    + "frozen and whether it may be moved here. A member sees the same as everyone: the business "
+                    + "time is not member data.")
+    @APIResponseSchema(value = ClockView.class, responseCode = "200", responseDescription = "The business time")
     @GET
     @RolesAllowed({Roles.BACK_OFFICE, Roles.RISK, Roles.ADMIN, Roles.MEMBER, Roles.INDEX_PROVIDER})
     public ClockView get() {
         return view();
     }
 
+    @Operation(summary = "Move the business time",
+            description = "Moves this service's business time to an instant or an offset from the system clock, "
+                    + "running on from there or frozen; at most 3,653 days from the system clock. Only where "
+                    + "ccp.clock.adjustable is on (dev, test, the local stack); the move is logged.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, example = """
+            {"instant": "2026-12-01T08:00:00Z", "frozen": true}"""))
+    @APIResponseSchema(value = ClockView.class, responseCode = "200", responseDescription = "The business time, moved")
+    @APIResponse(responseCode = "404", description = "/problems/clock-not-adjustable: this service runs on the system "
+            + "clock (ccp.clock.adjustable is off)")
     @PUT
     @RolesAllowed(Roles.ADMIN)
     public ClockView move(ClockSetting setting) {

@@ -11,7 +11,7 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
-/** What ApiContract adds to the account directory's operations, the only ones the platform serves itself. */
+/** What ApiContract adds to the operations the platform serves itself: the account directory and the clock. */
 @QuarkusTest
 class ApiContractTest {
 
@@ -21,7 +21,8 @@ class ApiContractTest {
     @Test
     void everyOperationIsFullyDocumented() {
         OpenApiContract contract = OpenApiContract.served();
-        assertThat(contract.operations()).containsExactly("GET /accounts", "GET /accounts/{id}");
+        assertThat(contract.operations())
+                .containsExactly("GET /accounts", "GET /accounts/{id}", "GET /clock", "PUT /clock");
         assertThat(contract.gaps()).isEmpty();
     }
 
