@@ -33,7 +33,10 @@ record StackService(String name, int port, String database) {
         return baseUrl() + "/q/health/ready";
     }
 
-    /** The command line: the prod profile of the packaged application, pointed at the local infrastructure. */
+    /**
+     * The command line: the prod profile of the packaged application, pointed at the local infrastructure, with the
+     * default reference data on (the demo's products, risk parameters and indices; off in prod by default).
+     */
     List<String> command(Path repositoryRoot, String javaExecutable, String jdbcUrl, String kafkaBootstrap,
                          String oidcServer) {
         return List.of(javaExecutable, "-Xmx256m",
@@ -43,6 +46,7 @@ record StackService(String name, int port, String database) {
                 "-Dquarkus.datasource.password=" + PostgresServer.PASSWORD,
                 "-Dkafka.bootstrap.servers=" + kafkaBootstrap,
                 "-Dquarkus.oidc.auth-server-url=" + oidcServer,
+                "-Dccp.reference-data.defaults=true",
                 "-jar", jar(repositoryRoot).toString());
     }
 }
