@@ -23,15 +23,8 @@ create table risk_parameters (
     unique (family, version)
 );
 
--- Defaults. Scan ranges are wide because GPU-hour prices are very volatile (DOMAIN.md section 1); the intra-spread
--- charge is 2% of one contract's scan range (GH100: 2.60 x 0.25 x 1000 = 650.00, so 13.00).
-insert into risk_parameters (family, version, effective_from, currency, contract_unit, price_scan_fraction,
-                             reference_price, extreme_move_multiple, extreme_move_cover, intra_spread_charge,
-                             ratio_house, ratio_client_omnibus, ratio_client_segregated, created_by)
-values ('GH100', 1, date '2026-01-01', 'USD', 1000, 0.25, 2.60, 3, 0.33, 13.00, 1.00, 1.10, 1.10, 'migration'),
-       ('GB200', 1, date '2026-01-01', 'USD', 1000, 0.25, 5.30, 3, 0.33, 26.50, 1.00, 1.10, 1.10, 'migration'),
-       ('TKFRN', 1, date '2026-01-01', 'USD', 1000, 0.30, 8.00, 3, 0.33, 48.00, 1.00, 1.10, 1.10, 'migration'),
-       ('TKFRC', 1, date '2026-01-01', 'CNY', 1000, 0.30, 55.00, 3, 0.33, 330.00, 1.00, 1.10, 1.10, 'migration');
+-- The default parameters (GH100, GB200, TKFRN, TKFRC) are reference data, not schema: see
+-- reference-data/default-risk-parameters.sql and docs/methodology.md.
 
 -- The latest position of each account in each instrument, as clearing-service published it.
 create table account_position (

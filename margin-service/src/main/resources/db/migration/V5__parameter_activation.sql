@@ -6,7 +6,3 @@ create table risk_parameters_applied (
     applied_at timestamptz not null,
     primary key (family, version)
 );
-
--- The seeded versions were in force before any position existed.
-insert into risk_parameters_applied (family, version, applied_at)
-select family, version, now() from risk_parameters;

@@ -38,18 +38,5 @@ create table inter_spread_applied (
     applied_at timestamptz not null
 );
 
--- Defaults, ILLUSTRATIVE (no price history of these markets is behind them; the risk team replaces them over REST
--- with numbers backed by observed correlations). Both are one-to-one in delta, long one leg and short the other.
--- 1. GH100 / GB200 at 50%, priority 1: two GPU types rented for the same AI workloads, whose hourly prices follow the
---    same demand cycle and move together (a B200 hour is a faster substitute for H100 hours), so a long in one against
---    a short in the other keeps about half the price risk of the two outrights. Taken first, as the tighter pair.
--- 2. GH100 / TKFRN at 25%, priority 2: GPU-hours are the main input cost of serving tokens, so token prices follow GPU
---    rental prices, but loosely (model efficiency and competition between providers move token prices on their own);
---    a quarter of the price risk is credited. Both are in USD; TKFRC is in CNY and cannot be spread against them.
-insert into inter_spread_set (version, effective_from, method, created_by)
-values (1, date '2026-01-01', 'DELTA_WEIGHTED_PRICE_RISK', 'migration');
-insert into inter_spread (version, priority, credit_rate) values (1, 1, 0.50), (1, 2, 0.25);
-insert into inter_spread_leg (version, priority, leg, family, delta_ratio, side)
-values (1, 1, 1, 'GH100', 1, 'A'), (1, 1, 2, 'GB200', 1, 'B'),
-       (1, 2, 1, 'GH100', 1, 'A'), (1, 2, 2, 'TKFRN', 1, 'B');
-insert into inter_spread_applied (version, applied_at) values (1, now());
+-- The default spreads (GH100/GB200, GH100/TKFRN) are reference data, not schema: see
+-- reference-data/default-risk-parameters.sql.

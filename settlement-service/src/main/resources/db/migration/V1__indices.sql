@@ -1,4 +1,4 @@
--- Indices the contracts settle against (DOMAIN.md section 4, IOSCO principles for financial benchmarks): their
+-- Indices the contracts settle against (docs/methodology.md, IOSCO principles for financial benchmarks): their
 -- definitions, versioned methodologies, every published value (provider or computed, every version kept), the panel
 -- observations computed values come from, and the audit trail of each computation's inputs.
 

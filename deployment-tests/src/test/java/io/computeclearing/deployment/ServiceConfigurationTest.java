@@ -39,6 +39,18 @@ class ServiceConfigurationTest {
     }
 
     @Test
+    void defaultReferenceDataIsOffUnlessSwitchedOn() {
+        for (ServiceUnderTest service : ValueSets.SERVICES) {
+            assertThat(configMap(ValueSets.defaults(), service).getData())
+                    .containsEntry("CCP_REFERENCE_DATA_DEFAULTS", "false");
+            assertThat(configMap(ValueSets.production(), service).getData())
+                    .containsEntry("CCP_REFERENCE_DATA_DEFAULTS", "false");
+            assertThat(configMap(ValueSets.with(Map.of("referenceData.defaults", "true")), service).getData())
+                    .containsEntry("CCP_REFERENCE_DATA_DEFAULTS", "true");
+        }
+    }
+
+    @Test
     void productionValuesReachPostgresqlOverTlsAndKafkaOverSaslSsl() {
         Map<String, String> config = configMap(ValueSets.production(), ValueSets.SERVICES.get(1)).getData();
 

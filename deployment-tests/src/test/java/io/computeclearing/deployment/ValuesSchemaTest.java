@@ -49,6 +49,12 @@ class ValuesSchemaTest {
     }
 
     @Test
+    void theReferenceDataSwitchIsABoolean() {
+        assertThatThrownBy(() -> ValueSets.CHART.render(Map.of("referenceData.defaults", "yes please")))
+                .hasMessageContaining("/referenceData/defaults");
+    }
+
+    @Test
     void aMemoryLimitMustBeAKubernetesQuantity() {
         assertThatThrownBy(() -> ValueSets.CHART.render(Map.of("services.margin.resources.limits.memory", "1 GB")))
                 .hasMessageContaining("/services/margin/resources/limits/memory");

@@ -35,7 +35,8 @@ record StackService(String name, int port, String database) {
 
     /**
      * The command line: the prod profile of the packaged application, pointed at the local infrastructure, with its
-     * business clock adjustable ({@code PUT /clock} as admin), so a demo can be taken to a deadline.
+     * business clock adjustable ({@code PUT /clock} as admin), so a demo can be taken to a deadline, and the default
+     * reference data on (the demo's products, risk parameters and indices; off in prod by default).
      */
     List<String> command(Path repositoryRoot, String javaExecutable, String jdbcUrl, String kafkaBootstrap,
                          String oidcServer) {
@@ -47,6 +48,7 @@ record StackService(String name, int port, String database) {
                 "-Dkafka.bootstrap.servers=" + kafkaBootstrap,
                 "-Dquarkus.oidc.auth-server-url=" + oidcServer,
                 "-Dccp.clock.adjustable=true",
+                "-Dccp.reference-data.defaults=true",
                 "-jar", jar(repositoryRoot).toString());
     }
 }

@@ -17,12 +17,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The default catalogue (docs/methodology.md, anchor catalogue) with the default risk parameters of {@code V1__risk_parameters.sql},
- * as SPAN parameters for the whole listing: GH100 and GB200 list 12 consecutive months, TKFRN and TKFRC 6. Each
- * family is one combined commodity; each month a future in its own tier (tier 1 the nearest) with the risk array
- * built at the family's reference price, every pair of months may spread at the family's flat charge, nearest pairs
- * first, and the initial/maintenance ratio is 1.00 for members and 1.10 for speculators (client accounts), as
- * margin-service's {@code MarginCalculation} builds them.
+ * The default catalogue (docs/methodology.md, anchor catalogue) with the default risk parameters of
+ * {@code reference-data/default-risk-parameters.sql}, as SPAN parameters for the whole listing: GH100 and GB200 list
+ * 12 consecutive months, TKFRN and TKFRC 6. Each family is one combined commodity; each month a future in its own
+ * tier (tier 1 the nearest) with the risk array built at the family's reference price, every pair of months may
+ * spread at the family's flat charge, nearest pairs first, and the initial/maintenance ratio is 1.00 for members and
+ * 1.10 for speculators (client accounts), as margin-service's {@code MarginCalculation} builds them.
  */
 public final class DefaultCatalogue {
 

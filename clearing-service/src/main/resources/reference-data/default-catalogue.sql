@@ -1,5 +1,8 @@
--- The default catalogue (docs: shared guide, DOMAIN.md section 1). Data, not code: the back office adds families over
--- REST. Instruments are listed by the service itself at start-up and every day, from the current date.
+-- The default catalogue: GPU-hour futures (GH100, GB200) and frontier-model token futures (TKFRN in USD, TKFRC in
+-- CNY), the products of the demo and of the tests (see docs/methodology.md for what they are and why these terms).
+-- Reference data, not schema: loaded at start-up only when ccp.reference-data.defaults is on (DefaultCatalogue), and
+-- only the families that are absent. An exchange with its own products leaves the switch off and defines families
+-- over REST (POST /catalogue/families). Instruments are listed by the service itself, by each family's cycle.
 
 insert into contract_family (symbol, description, underlying_index_id, currency, contract_unit, unit_description,
                              tick_size, listing_cycle_months, last_trading_day_rule, last_trading_day_offset,
@@ -13,4 +16,6 @@ values ('GH100', 'H100 GPU-hour futures: 1,000 H100 GPU-hours, quoted in USD per
         'LAST_BUSINESS_DAY_OF_MONTH', 0, 'SINGLE_FIXING', now()),
        ('TKFRC', 'Frontier-model token futures (CNY): 1,000 million output tokens of the frontier basket',
         'TOKEN-FRONTIER-CNY', 'CNY', 1000, 'million output tokens (frontier basket)', 0.05, 6,
-        'LAST_BUSINESS_DAY_OF_MONTH', 0, 'SINGLE_FIXING', now());
+        'LAST_BUSINESS_DAY_OF_MONTH', 0, 'SINGLE_FIXING', now())
+on conflict (symbol) do nothing
+returning 'contract family ' || symbol;
