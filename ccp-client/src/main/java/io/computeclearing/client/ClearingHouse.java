@@ -132,6 +132,11 @@ public final class ClearingHouse {
         return new AccountDirectory(calls, service.baseUrl(endpoints));
     }
 
+    /** {@code service}'s business time, which tests and the local stack can move ({@code admin}). */
+    public BusinessTime businessTime(Service service) {
+        return new BusinessTime(calls, service.baseUrl(endpoints));
+    }
+
     public static final class Builder {
 
         private final ClearingHouseEndpoints endpoints;

@@ -96,6 +96,9 @@ class ClearingHouseTest {
             case "GET /settlement/accounts/BRAVO-H" -> new Answer(200, "application/json", """
                     {"id":"BRAVO-H","memberId":"BRAVO","accountType":"HOUSE","baseCurrency":"USD","status":"ACTIVE",
                      "memberStatus":"ACTIVE","acceptsBusiness":true}""");
+            case "PUT /margin/clock" -> new Answer(200, "application/json", """
+                    {"now":"2026-12-08T09:00:00Z","systemNow":"2026-12-07T04:00:00Z","offset":"PT29H","frozen":true,
+                     "adjustable":true}""");
             default -> new Answer(404, "text/plain", "");
         };
     }
@@ -190,6 +193,16 @@ class ClearingHouseTest {
                 new BigDecimal("520.00")));
         assertThat(seen.get("POST /margin/margin/what-if")).endsWith(" | {\"accountId\":\"BRAVO-H\","
                 + "\"trades\":[{\"instrumentId\":\"GH100-202612\",\"side\":\"BUY\",\"quantity\":1}]}");
+    }
+
+    @Test
+    void eachServiceHasItsOwnBusinessTimeThatAnAdminCanMove() {
+        BusinessTime.ClockView clock = house.businessTime(Service.MARGIN)
+                .moveTo(Instant.parse("2026-12-08T09:00:00Z"), true);
+
+        assertThat(clock.now()).isEqualTo(Instant.parse("2026-12-08T09:00:00Z"));
+        assertThat(clock.frozen()).isTrue();
+        assertThat(seen.get("PUT /margin/clock")).endsWith(" | {\"instant\":\"2026-12-08T09:00:00Z\",\"frozen\":true}");
     }
 
     @Test
