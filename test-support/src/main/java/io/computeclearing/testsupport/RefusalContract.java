@@ -6,6 +6,7 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -58,8 +59,13 @@ public final class RefusalContract {
         List<String> wrong = new ArrayList<>();
         String forged = forgedToken();
         for (Operation operation : operations) {
-            expect(wrong, operation + " without a token", 401, operation.send(null));
-            expect(wrong, operation + " with a forged token", 401, operation.send(forged));
+            for (String token : Arrays.asList(null, forged)) {
+                String what = operation + (token == null ? " without a token" : " with a forged token");
+                Response response = operation.send(token);
+                if (expect(wrong, what, 401, response) && !"Bearer".equals(response.header("WWW-Authenticate"))) {
+                    wrong.add(what + ": 401 without the challenge 'WWW-Authenticate: Bearer'");
+                }
+            }
         }
         return wrong;
     }
@@ -101,7 +107,9 @@ public final class RefusalContract {
                     Response response = given().auth().oauth2(operation.allowedToken())
                             .contentType("application/json").body("{}")
                             .request(Method.valueOf(method), operation.url());
-                    expect(wrong, method + " " + path, 405, response);
+                    if (expect(wrong, method + " " + path, 405, response) && response.header("Allow") == null) {
+                        wrong.add(method + " " + path + ": 405 without an Allow header");
+                    }
                     break;
                 }
             }
@@ -248,8 +256,8 @@ public final class RefusalContract {
     }
 
     /** One documented operation: its method, path, allowed roles, body media type and parameters. */
-    public record Operation(String method, String path, Set<String> roles, String bodyType, String accept,
-                            List<Parameter> parameters) {
+    public record Operation(String method, String path, Set<String> roles, String bodyType, String sampleBody,
+                            String accept, List<Parameter> parameters) {
 
         /** A token holding every allowed role, acting for a member where the role is {@code member}. */
         String allowedToken() {
@@ -290,7 +298,7 @@ public final class RefusalContract {
             }
             request.accept(accept).header("Idempotency-Key", "refusal-contract");
             if (bodyType != null) {
-                request.contentType(bodyType).body(bodyType.contains("xml") ? "<FIXML/>" : "{}");
+                request.contentType(bodyType).body(sampleBody);
             }
             return request.request(Method.valueOf(method), urlWith(replaced, value));
         }
@@ -313,8 +321,13 @@ public final class RefusalContract {
                 for (Object requirement : list(operation.get("security"))) {
                     map(requirement).values().forEach(scopes -> list(scopes).forEach(r -> roles.add((String) r)));
                 }
-                String bodyType = map(map(operation.get("requestBody")).get("content")).keySet().stream()
-                        .findFirst().orElse(null);
+                Map<String, Object> contents = map(map(operation.get("requestBody")).get("content"));
+                String bodyType = contents.keySet().stream().findFirst().orElse(null);
+                // A body the operation can read, so that what is checked is not hidden behind a body error.
+                String sampleBody = bodyType == null ? null
+                        : bodyType.contains("xml") ? "<FIXML/>"
+                        : "array".equals(resolve(document, map(map(contents.get(bodyType)).get("schema"))).get("type"))
+                        ? "[]" : "{}";
                 Set<String> produces = new LinkedHashSet<>();
                 map(operation.get("responses")).values()
                         .forEach(response -> produces.addAll(map(map(response).get("content")).keySet()));
@@ -328,7 +341,7 @@ public final class RefusalContract {
                     parameters.add(new Parameter((String) parameter.get("name"), (String) parameter.get("in"),
                             (String) schema.get("type"), (String) schema.get("format"), values));
                 }
-                operations.add(new Operation(method, path, roles, bodyType,
+                operations.add(new Operation(method, path, roles, bodyType, sampleBody,
                         produces.isEmpty() ? "*/*" : String.join(", ", produces), parameters));
             }));
             return operations;

@@ -13,6 +13,7 @@ import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -20,6 +21,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -82,13 +84,13 @@ public class ProblemMappers {
     }
 
     /**
-     * The framework's own refusals: unknown path (404), wrong method (405, keeping an {@code Allow} header if
-     * there is one),
-     * unacceptable {@code Accept} (406), wrong {@code Content-Type} (415), a path or query parameter that does not
-     * parse (400 naming it, from {@link ParameterFormats}); and any 5xx a library raised, without its message.
+     * The framework's own refusals: unknown path (404), wrong method (405, with the {@code Allow} header RESTEasy
+     * Reactive leaves out), unacceptable {@code Accept} (406), wrong {@code Content-Type} (415), a path or query
+     * parameter that does not parse (400 naming it, from {@link ParameterFormats}); and any 5xx a library raised,
+     * without its message.
      */
     @ServerExceptionMapper
-    public Response framework(WebApplicationException e, UriInfo uri) {
+    public Response framework(WebApplicationException e, UriInfo uri, Request request) {
         Response original = e.getResponse();
         int status = original.getStatus();
         if (status < 400) {
@@ -109,8 +111,15 @@ public class ProblemMappers {
         if (status >= 500) {
             return unexpected(e, uri);
         }
-        Response refusal = respond(Refusals.framework(status, uri.getPath()));
         String allow = original.getHeaderString(HttpHeaders.ALLOW);
+        if (status == 404 && e.getCause() == null || status == 405 && allow == null) {
+            Set<String> allowed = ResourceMethods.allowedAt(uri.getPath());
+            if (!allowed.isEmpty() && !allowed.contains(request.getMethod())) {
+                status = 405;
+                allow = String.join(", ", allowed);
+            }
+        }
+        Response refusal = respond(Refusals.framework(status, uri.getPath()));
         return allow == null ? refusal : Response.fromResponse(refusal).header(HttpHeaders.ALLOW, allow).build();
     }
 
