@@ -33,6 +33,16 @@ public class ProblemException extends RuntimeException {
         return invalid(field + ": " + message, List.of(new Violation(field, message)));
     }
 
+    /**
+     * 400: a path or query parameter does not parse, for example {@code query parameter 'asOf' must be a date
+     * (YYYY-MM-DD)}.
+     */
+    public static ProblemException malformedParameter(String location, String name, String expectation) {
+        return new ProblemException(400, "malformed-parameter", "Malformed parameter",
+                location + " parameter '" + name + "' " + expectation,
+                List.of(new Violation(name, expectation)));
+    }
+
     /** 404: the thing does not exist, or the caller may not know that it exists. */
     public static ProblemException notFound(String what, String id) {
         return new ProblemException(404, "not-found", what + " not found", what + " '" + id + "' does not exist",
