@@ -97,7 +97,7 @@ public class ApiContract implements OASFilter {
     /**
      * 400 for input the operation cannot take: JSON that does not parse or does not fit (a word where a number
      * belongs) answers {@code /problems/malformed-request}, a field or parameter breaking a rule
-     * {@code /problems/validation}, a parameter of the wrong type (a date that is not one) {@code /problems/http-400}.
+     * {@code /problems/validation}, a parameter of the wrong type (a date that is not one) {@code /problems/malformed-parameter}.
      */
     private static APIResponse malformedInput(boolean readsBody, String instance) {
         MediaType media = OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_SCHEMA));
@@ -114,7 +114,9 @@ public class ApiContract implements OASFilter {
                 .value(example("/problems/validation", "Invalid request", 400, field + ": " + rule, instance,
                         Map.of("field", field, "message", rule))));
         media.addExample("unreadable", OASFactory.createExample().summary("A parameter is not of its type")
-                .value(example("/problems/http-400", "Bad Request", 400, "Bad Request", instance)));
+                .value(example("/problems/malformed-parameter", "Malformed parameter", 400,
+                        "query parameter 'asOf' must be a date (YYYY-MM-DD)", instance,
+                        Map.of("field", "asOf", "message", "must be a date (YYYY-MM-DD)"))));
         return OASFactory.createAPIResponse()
                 .description(readsBody
                         ? "The body is not valid JSON for this operation, or a field or parameter breaks a rule"
@@ -126,12 +128,13 @@ public class ApiContract implements OASFilter {
     private static void addSecurityProblems(APIResponses responses, String instance) {
         responses.addAPIResponse("401", OASFactory.createAPIResponse()
                 .description("No valid bearer token")
-                .content(problemContent(example("/problems/http-401", "Unauthorized", 401,
-                        "a valid bearer token is required", instance))));
+                .content(problemContent(example("/problems/unauthorized", "Authentication required", 401,
+                        "this operation needs a valid bearer token (missing, expired or not signed by the issuer)",
+                        instance))));
         responses.addAPIResponse("403", OASFactory.createAPIResponse()
                 .description("The token is valid but carries none of the roles allowed")
-                .content(problemContent(example("/problems/http-403", "Forbidden", 403,
-                        "none of the caller's roles may call this operation", instance))));
+                .content(problemContent(example("/problems/forbidden", "Not allowed", 403,
+                        "the token's roles do not allow this operation", instance))));
     }
 
     /** The roles of the operation's security requirements, in the order @RolesAllowed names them. */

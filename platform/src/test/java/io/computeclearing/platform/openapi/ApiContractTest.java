@@ -21,9 +21,10 @@ class ApiContractTest {
     @Test
     void everyOperationIsFullyDocumented() {
         OpenApiContract contract = OpenApiContract.served();
-        assertThat(contract.operations())
+        // The /probe resources are ProblemMappersTest's, not the platform's.
+        assertThat(contract.operations()).filteredOn(operation -> !operation.contains(" /probe"))
                 .containsExactly("GET /accounts", "GET /accounts/{id}", "GET /clock", "PUT /clock");
-        assertThat(contract.gaps()).isEmpty();
+        assertThat(contract.gaps()).filteredOn(gap -> !gap.contains(" /probe")).isEmpty();
     }
 
     @Test
