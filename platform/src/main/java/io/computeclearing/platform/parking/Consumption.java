@@ -197,13 +197,23 @@ public class Consumption {
         return consumer.accepts().stream().anyMatch(event::is);
     }
 
-    /** The innermost cause, by class and message: what went wrong, without a stack trace. */
+    /**
+     * What went wrong, by class and message, without a stack trace: the first exception in the chain that is not the
+     * transaction's or the persistence layer's wrapper (for a failed insert, the database's own error).
+     */
     static String reason(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause.getCause() != cause && isWrapper(cause)) {
+            cause = cause.getCause();
         }
-        String message = root.getMessage() == null ? "" : ": " + root.getMessage().strip();
-        return root.getClass().getSimpleName() + message;
+        String message = cause.getMessage() == null ? "" : ": " + cause.getMessage().strip();
+        return cause.getClass().getSimpleName() + message;
+    }
+
+    private static boolean isWrapper(Throwable failure) {
+        String type = failure.getClass().getName();
+        return failure.getMessage() == null || type.startsWith("jakarta.transaction.")
+                || type.startsWith("jakarta.persistence.") || type.startsWith("org.hibernate.")
+                || type.startsWith("io.quarkus.narayana.") || type.startsWith("com.arjuna.");
     }
 }

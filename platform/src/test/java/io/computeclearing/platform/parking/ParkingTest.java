@@ -117,7 +117,7 @@ class ParkingTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> parked(key).size() == 1);
         ParkedEventView unreadable = parked(key).getFirst();
         assertThat(unreadable.eventId()).isNull();
-        assertThat(unreadable.reason()).startsWith("JsonParseException");
+        assertThat(unreadable.reason()).startsWith("IllegalArgumentException: not an event envelope");
 
         given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body("{\"reason\": \"\"}")
                 .post("/parked-events/{id}/discard", unreadable.id()).then().statusCode(400);
