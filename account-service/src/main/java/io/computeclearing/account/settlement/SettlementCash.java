@@ -34,8 +34,8 @@ import java.util.UUID;
  * as posted (positive: paid to the account). A debit may take the cash below zero: unpaid variation margin, owed to
  * the CCP, which counts in full against the account's collateral. Each {@code postingId} is booked once, whatever
  * event carries it. A posting that breaks the contract (unknown account, wrong member, bad currency or scale, or a
- * posting id already booked with other content) is refused with an exception, so that the consumer stops rather than
- * lose or double-book cash.
+ * posting id already booked with other content) is refused with an exception, so that the consumer parks it (and the
+ * account's later postings) rather than lose or double-book cash.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)

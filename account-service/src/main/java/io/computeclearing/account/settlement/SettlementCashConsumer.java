@@ -2,42 +2,60 @@ package io.computeclearing.account.settlement;
 
 import io.computeclearing.platform.events.EventCodec;
 import io.computeclearing.platform.events.EventEnvelope;
+import io.computeclearing.platform.events.EventType;
 import io.computeclearing.platform.events.settlement.SettlementEvents;
 import io.computeclearing.platform.events.settlement.SettlementEvents.SettlementCashPosted;
-import io.computeclearing.platform.inbox.Inbox;
+import io.computeclearing.platform.parking.Consumption;
+import io.computeclearing.platform.parking.EventConsumer;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
+
+import java.util.List;
 
 /**
  * Books variation margin and final settlement cash posted by settlement-service. Each event is applied at most once
  * (the inbox record commits with the journal entry), and each posting once whatever event carries it. Cash is never
- * skipped: a record that cannot be read or booked fails the channel (failure strategy {@code fail}), and the service
- * resumes from it once the cause is fixed. Other event types on the topic are ignored.
+ * skipped: a record that cannot be read or booked is parked with the account's later postings, and an admin replays
+ * them once the cause is fixed; other accounts' cash goes on. Other event types on the topic are ignored.
  */
 @ApplicationScoped
-public class SettlementCashConsumer {
+public class SettlementCashConsumer implements EventConsumer {
 
     /** The incoming channel, bound to {@code ccp.settlement.cash.v1} in application.properties. */
     public static final String CHANNEL = "settlement-cash";
 
     private static final Logger LOG = Logger.getLogger(SettlementCashConsumer.class);
 
-    private final Inbox inbox;
+    private final Consumption consumption;
     private final SettlementCash cash;
 
-    public SettlementCashConsumer(Inbox inbox, SettlementCash cash) {
-        this.inbox = inbox;
+    public SettlementCashConsumer(Consumption consumption, SettlementCash cash) {
+        this.consumption = consumption;
         this.cash = cash;
+    }
+
+    @Override
+    public String channel() {
+        return CHANNEL;
+    }
+
+    @Override
+    public List<EventType<?>> accepts() {
+        return List.of(SettlementEvents.SETTLEMENT_CASH_POSTED);
     }
 
     @Incoming(CHANNEL)
     @Blocking
-    @Transactional
-    public void consume(String record) {
-        inbox.receive(CHANNEL, record, SettlementEvents.SETTLEMENT_CASH_POSTED).ifPresent(this::book);
+    public void consume(ConsumerRecord<String, String> record) {
+        consumption.apply(this, record);
+    }
+
+    @Override
+    public void apply(EventEnvelope event) {
+        book(event);
     }
 
     private void book(EventEnvelope envelope) {

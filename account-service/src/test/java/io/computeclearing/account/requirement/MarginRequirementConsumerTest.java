@@ -8,7 +8,10 @@ import io.computeclearing.platform.events.Topics;
 import io.computeclearing.platform.events.margin.MarginEvents;
 import io.computeclearing.platform.events.margin.MarginEvents.CurrencyRequirement;
 import io.computeclearing.platform.events.margin.MarginEvents.MarginRequirementCalculated;
+import io.computeclearing.testsupport.TestTokens;
 import io.computeclearing.testsupport.TopicProbe;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -157,16 +160,50 @@ class MarginRequirementConsumerTest {
     }
 
     @Test
-    void unreadableRecordsDoNotStopTheConsumer() {
+    void unreadableRecordsParkTheAccountWhileOtherAccountsGoOn() {
         String account = Api.newAccount("GOLF", "USD");
+        String other = Api.newAccount("HOTEL", "USD");
 
         TopicProbe.publish(Topics.MARGIN_REQUIREMENTS, account, "this is not an event");
         TopicProbe.publish(Topics.MARGIN_REQUIREMENTS, account, EventCodec.encode(new EventEnvelope(UUID.randomUUID(),
                 MarginEvents.MARGIN_REQUIREMENT_CALCULATED.name(), 1, "account", account, 1, "margin-service",
                 Instant.now(), EventCodec.parseTree("{\"accountId\":\"" + account + "\",\"requirements\":\"x\"}"))));
         publish(UUID.randomUUID(), account, Instant.now(), "USD", "42.00");
+        publish(UUID.randomUUID(), other, Instant.now(), "USD", "7.00");
 
+        // Neither record is skipped: both park, the account's next requirement waits behind them, others go on.
+        awaitInitialMargin(other, "7.00");
+        await().atMost(ARRIVAL).until(() -> parked(account).size() == 3);
+        List<Integer> ids = parked(account);
+        assertThat(db.count("select count(*) from parked_event where aggregate_id = ? and reason like 'behind%'",
+                account)).isEqualTo(2);
+
+        // The unreadable record is given up; the replay meets the record that breaks the contract and stops there.
+        discard(ids.get(0));
+        replay(account).body("replayed", equalTo(0)).body("stillParked", equalTo(2))
+                .body("failure", containsString("does not match its contract"));
+        // Given up too, with a reason: the replay applies the requirement behind them.
+        discard(ids.get(1));
+        replay(account).body("replayed", equalTo(1)).body("stillParked", equalTo(0));
         awaitInitialMargin(account, "42.00");
+    }
+
+    private static void discard(int id) {
+        Api.as(TestTokens.admin()).contentType(ContentType.JSON).body("{\"reason\": \"broken record\"}")
+                .post("/parked-events/{id}/discard", id).then().statusCode(200);
+    }
+
+    private static ValidatableResponse replay(String account) {
+        return Api.as(TestTokens.admin()).contentType(ContentType.JSON)
+                .body("{\"consumer\": \"" + MarginRequirementConsumer.INBOX_CONSUMER + "\", \"aggregateId\": \""
+                        + account + "\"}")
+                .post("/parked-events/replay").then().statusCode(200);
+    }
+
+    private static List<Integer> parked(String account) {
+        return Api.as(TestTokens.admin()).queryParam("consumer", MarginRequirementConsumer.INBOX_CONSUMER)
+                .queryParam("aggregateId", account).queryParam("status", "PARKED")
+                .get("/parked-events").then().statusCode(200).extract().jsonPath().getList("id", Integer.class);
     }
 
     /** A MarginRequirementCalculated event as margin-service would publish it, keyed by account id. */

@@ -1,12 +1,17 @@
 package io.computeclearing.clearing.settlement;
 
 import io.computeclearing.platform.events.EventCodec;
+import io.computeclearing.platform.events.EventEnvelope;
+import io.computeclearing.platform.events.EventType;
 import io.computeclearing.platform.events.settlement.SettlementEvents;
-import io.computeclearing.platform.inbox.Inbox;
+import io.computeclearing.platform.parking.Consumption;
+import io.computeclearing.platform.parking.EventConsumer;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import java.util.List;
 
 /**
  * Closes instruments settlement-service has finally settled ({@code FinalSettlementCompleted} on
@@ -14,24 +19,37 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * record and the closing commit together, so a redelivered event changes nothing.
  */
 @ApplicationScoped
-public class FinalSettlementConsumer {
+public class FinalSettlementConsumer implements EventConsumer {
 
     /** Incoming channel, bound to {@code ccp.settlement.prices.v1}. */
     public static final String CHANNEL = "settlement-prices";
 
-    private final Inbox inbox;
+    private final Consumption consumption;
     private final FinalSettlements settlements;
 
-    public FinalSettlementConsumer(Inbox inbox, FinalSettlements settlements) {
-        this.inbox = inbox;
+    public FinalSettlementConsumer(Consumption consumption, FinalSettlements settlements) {
+        this.consumption = consumption;
         this.settlements = settlements;
+    }
+
+    @Override
+    public String channel() {
+        return CHANNEL;
+    }
+
+    @Override
+    public List<EventType<?>> accepts() {
+        return List.of(SettlementEvents.FINAL_SETTLEMENT_COMPLETED);
     }
 
     @Incoming(CHANNEL)
     @Blocking
-    @Transactional
-    public void onSettlementEvent(String message) {
-        inbox.receive(CHANNEL, message, SettlementEvents.FINAL_SETTLEMENT_COMPLETED).ifPresent(event ->
-                settlements.close(EventCodec.payload(event, SettlementEvents.FINAL_SETTLEMENT_COMPLETED), event.id()));
+    public void onSettlementEvent(ConsumerRecord<String, String> record) {
+        consumption.apply(this, record);
+    }
+
+    @Override
+    public void apply(EventEnvelope event) {
+        settlements.close(EventCodec.payload(event, SettlementEvents.FINAL_SETTLEMENT_COMPLETED), event.id());
     }
 }

@@ -44,7 +44,7 @@ public class FinalSettlements {
 
     /**
      * Applies a completed final settlement; empty if the instrument was closed already. An unknown instrument fails
-     * (the consumer's failure strategy stops the channel rather than drop a financial event).
+     * (the consumer parks the event, and the instrument's later ones, rather than drop a financial event).
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<FinalSettlement> close(FinalSettlementCompleted completed, UUID eventId) {

@@ -1,39 +1,57 @@
 package io.computeclearing.margin.index;
 
 import io.computeclearing.platform.events.EventCodec;
+import io.computeclearing.platform.events.EventEnvelope;
+import io.computeclearing.platform.events.EventType;
 import io.computeclearing.platform.events.settlement.SettlementEvents;
 import io.computeclearing.platform.events.settlement.SettlementEvents.IndexValuePublished;
-import io.computeclearing.platform.inbox.Inbox;
+import io.computeclearing.platform.parking.Consumption;
+import io.computeclearing.platform.parking.EventConsumer;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
+
+import java.util.List;
 
 /**
  * Keeps the history of every index settlement-service publishes, the latest version per index and date: the market
  * data risk parameter proposals are estimated from. A redelivered event or an older version changes nothing.
  */
 @ApplicationScoped
-public class IndexValueConsumer {
+public class IndexValueConsumer implements EventConsumer {
 
     /** Incoming channel, bound to {@code ccp.settlement.indices.v1}. */
     public static final String CHANNEL = "index-values";
 
     private static final Logger LOG = Logger.getLogger(IndexValueConsumer.class);
 
-    private final Inbox inbox;
+    private final Consumption consumption;
 
-    public IndexValueConsumer(Inbox inbox) {
-        this.inbox = inbox;
+    public IndexValueConsumer(Consumption consumption) {
+        this.consumption = consumption;
+    }
+
+    @Override
+    public String channel() {
+        return CHANNEL;
+    }
+
+    @Override
+    public List<EventType<?>> accepts() {
+        return List.of(SettlementEvents.INDEX_VALUE_PUBLISHED);
     }
 
     @Incoming(CHANNEL)
     @Blocking
-    @Transactional
-    public void onIndexEvent(String message) {
-        inbox.receive(CHANNEL, message, SettlementEvents.INDEX_VALUE_PUBLISHED)
-                .ifPresent(event -> keep(EventCodec.payload(event, SettlementEvents.INDEX_VALUE_PUBLISHED)));
+    public void onIndexEvent(ConsumerRecord<String, String> record) {
+        consumption.apply(this, record);
+    }
+
+    @Override
+    public void apply(EventEnvelope event) {
+        keep(EventCodec.payload(event, SettlementEvents.INDEX_VALUE_PUBLISHED));
     }
 
     /** Keeps the highest version of each index value. */

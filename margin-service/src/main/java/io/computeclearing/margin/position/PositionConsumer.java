@@ -2,16 +2,20 @@ package io.computeclearing.margin.position;
 
 import io.computeclearing.margin.requirement.MarginCalculation;
 import io.computeclearing.platform.events.EventCodec;
+import io.computeclearing.platform.events.EventEnvelope;
+import io.computeclearing.platform.events.EventType;
 import io.computeclearing.platform.events.clearing.ClearingEvents;
 import io.computeclearing.platform.events.clearing.ClearingEvents.PositionChanged;
-import io.computeclearing.platform.inbox.Inbox;
+import io.computeclearing.platform.parking.Consumption;
+import io.computeclearing.platform.parking.EventConsumer;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
+import java.util.List;
 
 /**
  * Keeps each account's latest positions from clearing-service and recomputes the account's margin on every change.
@@ -19,33 +23,45 @@ import java.time.Clock;
  * changes nothing; an older version than the one held is recorded in the inbox and otherwise ignored.
  */
 @ApplicationScoped
-public class PositionConsumer {
+public class PositionConsumer implements EventConsumer {
 
     /** Incoming channel, bound to {@code ccp.clearing.positions.v1}. */
     public static final String CHANNEL = "positions";
 
     private static final Logger LOG = Logger.getLogger(PositionConsumer.class);
 
-    private final Inbox inbox;
+    private final Consumption consumption;
     private final MarginCalculation margin;
     private final Clock clock;
 
-    public PositionConsumer(Inbox inbox, MarginCalculation margin, Clock clock) {
-        this.inbox = inbox;
+    public PositionConsumer(Consumption consumption, MarginCalculation margin, Clock clock) {
+        this.consumption = consumption;
         this.margin = margin;
         this.clock = clock;
     }
 
+    @Override
+    public String channel() {
+        return CHANNEL;
+    }
+
+    @Override
+    public List<EventType<?>> accepts() {
+        return List.of(ClearingEvents.POSITION_CHANGED);
+    }
+
     @Incoming(CHANNEL)
     @Blocking
-    @Transactional
-    public void onPositionEvent(String message) {
-        inbox.receive(CHANNEL, message, ClearingEvents.POSITION_CHANGED).ifPresent(event -> {
-            PositionChanged change = EventCodec.payload(event, ClearingEvents.POSITION_CHANGED);
-            if (apply(change)) {
-                margin.recompute(change.accountId());
-            }
-        });
+    public void onPositionEvent(ConsumerRecord<String, String> record) {
+        consumption.apply(this, record);
+    }
+
+    @Override
+    public void apply(EventEnvelope event) {
+        PositionChanged change = EventCodec.payload(event, ClearingEvents.POSITION_CHANGED);
+        if (apply(change)) {
+            margin.recompute(change.accountId());
+        }
     }
 
     /** Stores the position unless a version at least as new is held; true if it changed. */

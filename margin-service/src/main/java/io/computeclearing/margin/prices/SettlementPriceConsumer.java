@@ -3,13 +3,15 @@ package io.computeclearing.margin.prices;
 import io.computeclearing.margin.requirement.MarginCalculation;
 import io.computeclearing.platform.events.EventCodec;
 import io.computeclearing.platform.events.EventEnvelope;
+import io.computeclearing.platform.events.EventType;
 import io.computeclearing.platform.events.settlement.SettlementEvents;
 import io.computeclearing.platform.events.settlement.SettlementEvents.FinalSettlementCompleted;
 import io.computeclearing.platform.events.settlement.SettlementEvents.SettlementPricePublished;
-import io.computeclearing.platform.inbox.Inbox;
+import io.computeclearing.platform.parking.Consumption;
+import io.computeclearing.platform.parking.EventConsumer;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -25,29 +27,42 @@ import java.util.List;
  * older version changes nothing.
  */
 @ApplicationScoped
-public class SettlementPriceConsumer {
+public class SettlementPriceConsumer implements EventConsumer {
 
     /** Incoming channel, bound to {@code ccp.settlement.prices.v1}. */
     public static final String CHANNEL = "settlement-prices";
 
     private static final Logger LOG = Logger.getLogger(SettlementPriceConsumer.class);
 
-    private final Inbox inbox;
+    private final Consumption consumption;
     private final MarginCalculation margin;
     private final Clock clock;
 
-    public SettlementPriceConsumer(Inbox inbox, MarginCalculation margin, Clock clock) {
-        this.inbox = inbox;
+    public SettlementPriceConsumer(Consumption consumption, MarginCalculation margin, Clock clock) {
+        this.consumption = consumption;
         this.margin = margin;
         this.clock = clock;
     }
 
+    @Override
+    public String channel() {
+        return CHANNEL;
+    }
+
+    @Override
+    public List<EventType<?>> accepts() {
+        return List.of(SettlementEvents.SETTLEMENT_PRICE_PUBLISHED, SettlementEvents.FINAL_SETTLEMENT_COMPLETED);
+    }
+
     @Incoming(CHANNEL)
     @Blocking
-    @Transactional
-    public void onPriceEvent(String message) {
-        inbox.receive(CHANNEL, message, SettlementEvents.SETTLEMENT_PRICE_PUBLISHED,
-                SettlementEvents.FINAL_SETTLEMENT_COMPLETED).ifPresent(this::remargin);
+    public void onPriceEvent(ConsumerRecord<String, String> record) {
+        consumption.apply(this, record);
+    }
+
+    @Override
+    public void apply(EventEnvelope event) {
+        remargin(event);
     }
 
     private void remargin(EventEnvelope event) {

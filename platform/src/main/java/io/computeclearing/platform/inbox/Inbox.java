@@ -40,7 +40,8 @@ public class Inbox {
      * {@code <application>.<channel>}, see {@link #consumerName}) receives it; empty on every redelivery. Every consumer
      * names the event types it accepts: an event of another type (a topic also carries types meant for other consumers)
      * is logged at DEBUG and passed over without an inbox record, the same way in every consumer. A record that is not
-     * an event envelope throws, which stops the channel: an event is never lost for being unreadable.
+     * an event envelope throws: an event is never lost for being unreadable. The services' consumers go through
+     * {@link io.computeclearing.platform.parking.Consumption}, which parks such a record instead.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<EventEnvelope> receive(String channel, String message, EventType<?> accepted,

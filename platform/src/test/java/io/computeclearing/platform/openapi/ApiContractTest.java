@@ -23,7 +23,9 @@ class ApiContractTest {
         OpenApiContract contract = OpenApiContract.served();
         // The /probe resources are ProblemMappersTest's, not the platform's.
         assertThat(contract.operations()).filteredOn(operation -> !operation.contains(" /probe"))
-                .containsExactly("GET /accounts", "GET /accounts/{id}", "GET /clock", "PUT /clock");
+                .containsExactly("GET /accounts", "GET /accounts/{id}", "GET /clock", "GET /parked-events",
+                        "GET /parked-events/{id}", "POST /parked-events/replay", "POST /parked-events/{id}/discard",
+                        "PUT /clock");
         assertThat(contract.gaps()).filteredOn(gap -> !gap.contains(" /probe")).isEmpty();
     }
 

@@ -1,39 +1,57 @@
 package io.computeclearing.settlement.book;
 
 import io.computeclearing.platform.events.EventCodec;
+import io.computeclearing.platform.events.EventEnvelope;
+import io.computeclearing.platform.events.EventType;
 import io.computeclearing.platform.events.clearing.ClearingEvents;
 import io.computeclearing.platform.events.clearing.ClearingEvents.BusinessDayClosed;
-import io.computeclearing.platform.inbox.Inbox;
+import io.computeclearing.platform.parking.Consumption;
+import io.computeclearing.platform.parking.EventConsumer;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import java.util.List;
 
 /**
  * Records the business days clearing-service closed, with the number of trade events that belong to each; the
  * end-of-day run of a date waits for the close and for that many events.
  */
 @ApplicationScoped
-public class BusinessDayConsumer {
+public class BusinessDayConsumer implements EventConsumer {
 
     /** Incoming channel, bound to {@code ccp.clearing.days.v1}. */
     public static final String CHANNEL = "business-days";
 
-    private final Inbox inbox;
+    private final Consumption consumption;
     private final EntityManager em;
 
-    public BusinessDayConsumer(Inbox inbox, EntityManager em) {
-        this.inbox = inbox;
+    public BusinessDayConsumer(Consumption consumption, EntityManager em) {
+        this.consumption = consumption;
         this.em = em;
+    }
+
+    @Override
+    public String channel() {
+        return CHANNEL;
+    }
+
+    @Override
+    public List<EventType<?>> accepts() {
+        return List.of(ClearingEvents.BUSINESS_DAY_CLOSED);
     }
 
     @Incoming(CHANNEL)
     @Blocking
-    @Transactional
-    public void onBusinessDayEvent(String message) {
-        inbox.receive(CHANNEL, message, ClearingEvents.BUSINESS_DAY_CLOSED)
-                .ifPresent(event -> record(EventCodec.payload(event, ClearingEvents.BUSINESS_DAY_CLOSED)));
+    public void onBusinessDayEvent(ConsumerRecord<String, String> record) {
+        consumption.apply(this, record);
+    }
+
+    @Override
+    public void apply(EventEnvelope event) {
+        record(EventCodec.payload(event, ClearingEvents.BUSINESS_DAY_CLOSED));
     }
 
     private void record(BusinessDayClosed closed) {

@@ -2,14 +2,16 @@ package io.computeclearing.settlement.book;
 
 import io.computeclearing.platform.events.EventCodec;
 import io.computeclearing.platform.events.EventEnvelope;
+import io.computeclearing.platform.events.EventType;
 import io.computeclearing.platform.events.clearing.ClearingEvents;
 import io.computeclearing.platform.events.clearing.ClearingEvents.GiveUpAccepted;
 import io.computeclearing.platform.events.clearing.ClearingEvents.TradeCleared;
-import io.computeclearing.platform.inbox.Inbox;
+import io.computeclearing.platform.parking.Consumption;
+import io.computeclearing.platform.parking.EventConsumer;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -18,6 +20,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -27,32 +30,41 @@ import java.util.UUID;
  * of a give-up (one per account) may come in any order: the first applies it, the second only counts.
  */
 @ApplicationScoped
-public class TradeConsumer {
+public class TradeConsumer implements EventConsumer {
 
     /** Incoming channel, bound to {@code ccp.clearing.trades.v1}. */
     public static final String CHANNEL = "trades";
 
     private static final Logger LOG = Logger.getLogger(TradeConsumer.class);
 
-    private final Inbox inbox;
+    private final Consumption consumption;
     private final EntityManager em;
     private final Clock clock;
 
-    public TradeConsumer(Inbox inbox, EntityManager em, Clock clock) {
-        this.inbox = inbox;
+    public TradeConsumer(Consumption consumption, EntityManager em, Clock clock) {
+        this.consumption = consumption;
         this.em = em;
         this.clock = clock;
     }
 
-    @Incoming(CHANNEL)
-    @Blocking
-    @Transactional
-    public void onTradeEvent(String message) {
-        inbox.receive(CHANNEL, message, ClearingEvents.TRADE_CLEARED, ClearingEvents.TRADE_BUSTED,
-                ClearingEvents.GIVE_UP_ACCEPTED).ifPresent(this::apply);
+    @Override
+    public String channel() {
+        return CHANNEL;
     }
 
-    private void apply(EventEnvelope event) {
+    @Override
+    public List<EventType<?>> accepts() {
+        return List.of(ClearingEvents.TRADE_CLEARED, ClearingEvents.TRADE_BUSTED, ClearingEvents.GIVE_UP_ACCEPTED);
+    }
+
+    @Incoming(CHANNEL)
+    @Blocking
+    public void onTradeEvent(ConsumerRecord<String, String> record) {
+        consumption.apply(this, record);
+    }
+
+    @Override
+    public void apply(EventEnvelope event) {
         if (event.is(ClearingEvents.TRADE_CLEARED)) {
             TradeCleared cleared = EventCodec.payload(event, ClearingEvents.TRADE_CLEARED);
             book(cleared.legId(), cleared.tradeId(), cleared.accountId(), cleared.memberId(), cleared.instrumentId(),

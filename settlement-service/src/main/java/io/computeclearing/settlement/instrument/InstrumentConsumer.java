@@ -2,46 +2,58 @@ package io.computeclearing.settlement.instrument;
 
 import io.computeclearing.platform.events.EventCodec;
 import io.computeclearing.platform.events.EventEnvelope;
+import io.computeclearing.platform.events.EventType;
 import io.computeclearing.platform.events.clearing.ClearingEvents;
 import io.computeclearing.platform.events.clearing.ClearingEvents.InstrumentListed;
-import io.computeclearing.platform.inbox.Inbox;
+import io.computeclearing.platform.parking.Consumption;
+import io.computeclearing.platform.parking.EventConsumer;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
+import java.util.List;
 
 /**
  * Keeps the instruments clearing-service lists, with their tick, unit, currency and final settlement rule. A listing
  * seen again (a redelivery or a re-listing) replaces the terms; a status change updates the status.
  */
 @ApplicationScoped
-public class InstrumentConsumer {
+public class InstrumentConsumer implements EventConsumer {
 
     /** Incoming channel, bound to {@code ccp.clearing.instruments.v1}. */
     public static final String CHANNEL = "instruments";
 
     private static final Logger LOG = Logger.getLogger(InstrumentConsumer.class);
 
-    private final Inbox inbox;
+    private final Consumption consumption;
     private final Clock clock;
 
-    public InstrumentConsumer(Inbox inbox, Clock clock) {
-        this.inbox = inbox;
+    public InstrumentConsumer(Consumption consumption, Clock clock) {
+        this.consumption = consumption;
         this.clock = clock;
+    }
+
+    @Override
+    public String channel() {
+        return CHANNEL;
+    }
+
+    @Override
+    public List<EventType<?>> accepts() {
+        return List.of(ClearingEvents.INSTRUMENT_LISTED, ClearingEvents.INSTRUMENT_STATUS_CHANGED);
     }
 
     @Incoming(CHANNEL)
     @Blocking
-    @Transactional
-    public void onInstrumentEvent(String message) {
-        inbox.receive(CHANNEL, message, ClearingEvents.INSTRUMENT_LISTED, ClearingEvents.INSTRUMENT_STATUS_CHANGED)
-                .ifPresent(this::apply);
+    public void onInstrumentEvent(ConsumerRecord<String, String> record) {
+        consumption.apply(this, record);
     }
 
-    private void apply(EventEnvelope event) {
+    @Override
+    public void apply(EventEnvelope event) {
         if (event.is(ClearingEvents.INSTRUMENT_LISTED)) {
             listed(EventCodec.payload(event, ClearingEvents.INSTRUMENT_LISTED));
         } else if (event.is(ClearingEvents.INSTRUMENT_STATUS_CHANGED)) {

@@ -2,15 +2,19 @@ package io.computeclearing.settlement.statement;
 
 import io.computeclearing.platform.events.EventCodec;
 import io.computeclearing.platform.events.EventEnvelope;
+import io.computeclearing.platform.events.EventType;
 import io.computeclearing.platform.events.account.AccountEvents;
 import io.computeclearing.platform.events.account.AccountEvents.CollateralAssessed;
 import io.computeclearing.platform.events.account.AccountEvents.CollateralMovementRecorded;
-import io.computeclearing.platform.inbox.Inbox;
+import io.computeclearing.platform.parking.Consumption;
+import io.computeclearing.platform.parking.EventConsumer;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import java.util.List;
 
 /**
  * Keeps, for statements, each account's latest collateral assessment (value after haircuts, requirement, excess or
@@ -18,28 +22,37 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * the account directory's; other event types there are ignored.
  */
 @ApplicationScoped
-public class CollateralConsumer {
+public class CollateralConsumer implements EventConsumer {
 
     /** Incoming channel, bound to {@code ccp.accounts.v1} with consumer group {@code settlement-service.collateral}. */
     public static final String CHANNEL = "collateral";
 
-    private final Inbox inbox;
+    private final Consumption consumption;
     private final EntityManager em;
 
-    public CollateralConsumer(Inbox inbox, EntityManager em) {
-        this.inbox = inbox;
+    public CollateralConsumer(Consumption consumption, EntityManager em) {
+        this.consumption = consumption;
         this.em = em;
+    }
+
+    @Override
+    public String channel() {
+        return CHANNEL;
+    }
+
+    @Override
+    public List<EventType<?>> accepts() {
+        return List.of(AccountEvents.COLLATERAL_ASSESSED, AccountEvents.COLLATERAL_MOVEMENT_RECORDED);
     }
 
     @Incoming(CHANNEL)
     @Blocking
-    @Transactional
-    public void onAccountEvent(String message) {
-        inbox.receive(CHANNEL, message, AccountEvents.COLLATERAL_ASSESSED, AccountEvents.COLLATERAL_MOVEMENT_RECORDED)
-                .ifPresent(this::apply);
+    public void onAccountEvent(ConsumerRecord<String, String> record) {
+        consumption.apply(this, record);
     }
 
-    private void apply(EventEnvelope event) {
+    @Override
+    public void apply(EventEnvelope event) {
         if (event.is(AccountEvents.COLLATERAL_ASSESSED)) {
             assessed(EventCodec.payload(event, AccountEvents.COLLATERAL_ASSESSED));
         } else {

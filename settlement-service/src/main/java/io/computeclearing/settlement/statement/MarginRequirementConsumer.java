@@ -1,15 +1,18 @@
 package io.computeclearing.settlement.statement;
 
 import io.computeclearing.platform.events.EventCodec;
+import io.computeclearing.platform.events.EventEnvelope;
+import io.computeclearing.platform.events.EventType;
+import io.computeclearing.platform.events.margin.MarginEvents;
 import io.computeclearing.platform.events.margin.MarginEvents.CurrencyRequirement;
 import io.computeclearing.platform.events.margin.MarginEvents.MarginRequirementCalculated;
-import io.computeclearing.platform.events.margin.MarginEvents;
-import io.computeclearing.platform.inbox.Inbox;
+import io.computeclearing.platform.parking.Consumption;
+import io.computeclearing.platform.parking.EventConsumer;
 import io.computeclearing.settlement.SqlValues;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.util.List;
@@ -19,25 +22,38 @@ import java.util.List;
  * the account's earlier one as a whole; one calculated before the one held is ignored.
  */
 @ApplicationScoped
-public class MarginRequirementConsumer {
+public class MarginRequirementConsumer implements EventConsumer {
 
     /** Incoming channel, bound to {@code ccp.margin.requirements.v1}. */
     public static final String CHANNEL = "margin-requirements";
 
-    private final Inbox inbox;
+    private final Consumption consumption;
     private final EntityManager em;
 
-    public MarginRequirementConsumer(Inbox inbox, EntityManager em) {
-        this.inbox = inbox;
+    public MarginRequirementConsumer(Consumption consumption, EntityManager em) {
+        this.consumption = consumption;
         this.em = em;
+    }
+
+    @Override
+    public String channel() {
+        return CHANNEL;
+    }
+
+    @Override
+    public List<EventType<?>> accepts() {
+        return List.of(MarginEvents.MARGIN_REQUIREMENT_CALCULATED);
     }
 
     @Incoming(CHANNEL)
     @Blocking
-    @Transactional
-    public void onRequirementEvent(String message) {
-        inbox.receive(CHANNEL, message, MarginEvents.MARGIN_REQUIREMENT_CALCULATED).ifPresent(event ->
-                keepLatest(EventCodec.payload(event, MarginEvents.MARGIN_REQUIREMENT_CALCULATED)));
+    public void onRequirementEvent(ConsumerRecord<String, String> record) {
+        consumption.apply(this, record);
+    }
+
+    @Override
+    public void apply(EventEnvelope event) {
+        keepLatest(EventCodec.payload(event, MarginEvents.MARGIN_REQUIREMENT_CALCULATED));
     }
 
     private void keepLatest(MarginRequirementCalculated calculated) {
