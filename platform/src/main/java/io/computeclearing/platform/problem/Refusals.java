@@ -1,5 +1,6 @@
 package io.computeclearing.platform.problem;
 
+import io.computeclearing.platform.persistence.DuplicateKey;
 import org.jboss.logging.Logger;
 
 import java.util.List;
@@ -49,8 +50,22 @@ final class Refusals {
                 "the request was refused with HTTP status " + status, path, List.of());
     }
 
+    /**
+     * A unique key a simultaneous request took first, where the service has no more specific answer: 409 naming
+     * the resource by its path, never the table, constraint or SQL.
+     */
+    static Problem conflict(String path) {
+        return new Problem("/problems/conflict", "Conflicting request", 409,
+                "a simultaneous request recorded the same resource at " + path + " first; read it and repeat this "
+                        + "request only if it still needs doing", path, List.of());
+    }
+
     /** Logs the failure under a fresh correlation id and answers 500 with that id and nothing else about it. */
     static Problem unexpected(Throwable failure, String path) {
+        if (DuplicateKey.constraintOf(failure).isPresent()) {
+            LOG.infof("unique key taken by a simultaneous request on %s: %s", path, failure);
+            return conflict(path);
+        }
         String correlationId = UUID.randomUUID().toString();
         LOG.errorf(failure, "unexpected failure on %s, correlation id %s", path, correlationId);
         return new Problem("/problems/server-error", "Internal error", 500,

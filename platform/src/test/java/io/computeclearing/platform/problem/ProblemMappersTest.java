@@ -136,6 +136,21 @@ class ProblemMappersTest {
         assertNoInternals(response);
     }
 
+    @Test
+    void aUniqueKeyTakenFirstByAnotherRequestIs409ConflictNamingThePathNotTheConstraint() {
+        String name = "race-" + System.nanoTime();
+        given().auth().oauth2(TestTokens.admin()).post("/probe/counters/" + name).then().statusCode(200);
+        Response response = given().auth().oauth2(TestTokens.admin()).post("/probe/counters/" + name)
+                .then().statusCode(409).contentType(PROBLEM)
+                .body("type", equalTo("/problems/conflict"))
+                .body("title", equalTo("Conflicting request"))
+                .body("detail", containsString("/probe/counters/" + name))
+                .body("correlationId", equalTo(null))
+                .extract().response();
+        assertThat(response.asString()).doesNotContain("probe_counter", "pkey", "23505", "duplicate");
+        assertNoInternals(response);
+    }
+
     private static void assertNoInternals(Response response) {
         assertThat(response.asString()).doesNotContain("Exception", "at io.", "SQL", "org.", "io.computeclearing");
     }
