@@ -20,6 +20,11 @@ final class Refusals {
 
     /** Type, title and detail of the framework's 4xx; the types keep the http-NNN form clients already know. */
     private static final Map<Integer, List<String>> FRAMEWORK = Map.of(
+            413, List.of("/problems/http-413", "Content Too Large",
+                    "the request body is larger than this service accepts"),
+            414, List.of("/problems/http-414", "URI Too Long", "the request URI is longer than this service accepts"),
+            431, List.of("/problems/http-431", "Request Header Fields Too Large",
+                    "the request headers are larger than this service accepts"),
             404, List.of("/problems/http-404", "Not Found", "there is no resource at this path"),
             405, List.of("/problems/http-405", "Method Not Allowed", "this path does not take this method"),
             406, List.of("/problems/http-406", "Not Acceptable",
@@ -48,6 +53,12 @@ final class Refusals {
         }
         return new Problem("/problems/http-" + status, "Request refused", status,
                 "the request was refused with HTTP status " + status, path, List.of());
+    }
+
+    /** 413, 414 or 431 with the size found and the limit, from {@link RequestLimits}. */
+    static Problem tooLarge(int status, String detail, String path) {
+        List<String> known = FRAMEWORK.get(status);
+        return new Problem(known.get(0), known.get(1), status, detail, path, List.of());
     }
 
     /**
