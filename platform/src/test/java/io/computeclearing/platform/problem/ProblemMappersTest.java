@@ -64,6 +64,19 @@ class ProblemMappersTest {
     }
 
     @Test
+    void aTokenForAnotherAudienceIs401EvenWithTheRightRole() {
+        // An ID token names the client that logged in as its audience; another client's service account its own.
+        for (String audience : new String[] {"ccp-cli", "account-service"}) {
+            given().auth().oauth2(TestTokens.token("admin", Set.of("admin"), null, audience)).get("/probe/orders")
+                    .then().statusCode(401).contentType(PROBLEM)
+                    .header("WWW-Authenticate", "Bearer")
+                    .body("type", equalTo("/problems/unauthorized"));
+        }
+        given().auth().oauth2(TestTokens.token("admin", Set.of("admin"), null, TestTokens.AUDIENCE))
+                .get("/probe/orders").then().statusCode(200);
+    }
+
+    @Test
     void aRoleThatIsNotAllowedIs403() {
         given().auth().oauth2(TestTokens.token("someone", Set.of("no-such-role"), null)).get("/probe/orders")
                 .then().statusCode(403).contentType(PROBLEM).body("type", equalTo("/problems/forbidden"));
