@@ -110,14 +110,15 @@ class MonitoringScalingAndIngressTest {
         assertThat(ingress.getSpec().getRules()).extracting(IngressRule::getHost).containsExactly(
                 "account.ccp.example.com", "clearing.ccp.example.com", "margin.ccp.example.com",
                 "settlement.ccp.example.com");
-        // Only the API's prefixes: /q/metrics and the health details stay inside the cluster.
+        // Only the API's prefixes and its OpenAPI document: /q/metrics and the health details stay inside.
         assertThat(ingress.getSpec().getRules().get(1).getHttp().getPaths()).extracting(path -> path.getPath())
-                .containsExactly("/catalogue", "/business-days", "/trades", "/give-ups", "/positions",
+                .containsExactly("/q/openapi", "/catalogue", "/business-days", "/trades", "/give-ups", "/positions",
                         "/open-interest", "/accounts", "/clock");
         assertThat(ingress.getSpec().getRules()).allSatisfy(rule -> assertThat(rule.getHttp().getPaths())
                 .allSatisfy(path -> {
-                    assertThat(path.getPath()).doesNotStartWith("/q").isNotEqualTo("/");
-                    assertThat(path.getPathType()).isEqualTo("Prefix");
+                    assertThat(path.getPathType()).isEqualTo(path.getPath().equals("/q/openapi") ? "Exact" : "Prefix");
+                    assertThat(path.getPath()).isNotEqualTo("/").satisfiesAnyOf(
+                            p -> assertThat(p).isEqualTo("/q/openapi"), p -> assertThat(p).doesNotStartWith("/q"));
                     assertThat(path.getBackend().getService().getPort().getName()).isEqualTo("http");
                 }));
         assertThat(ingress.getSpec().getRules().get(1).getHttp().getPaths())
