@@ -110,11 +110,20 @@ class MonitoringScalingAndIngressTest {
         assertThat(ingress.getSpec().getRules()).extracting(IngressRule::getHost).containsExactly(
                 "account.ccp.example.com", "clearing.ccp.example.com", "margin.ccp.example.com",
                 "settlement.ccp.example.com");
-        assertThat(ingress.getSpec().getRules().get(1).getHttp().getPaths()).singleElement().satisfies(path -> {
-            assertThat(path.getPath()).isEqualTo("/");
-            assertThat(path.getBackend().getService().getName()).isEqualTo("ccp-compute-clearing-clearing");
-            assertThat(path.getBackend().getService().getPort().getName()).isEqualTo("http");
-        });
+        // Only the API's prefixes and its OpenAPI document: /q/metrics and the health details stay inside.
+        assertThat(ingress.getSpec().getRules().get(1).getHttp().getPaths()).extracting(path -> path.getPath())
+                .containsExactly("/q/openapi", "/catalogue", "/business-days", "/trades", "/give-ups", "/positions",
+                        "/open-interest", "/accounts", "/clock");
+        assertThat(ingress.getSpec().getRules()).allSatisfy(rule -> assertThat(rule.getHttp().getPaths())
+                .allSatisfy(path -> {
+                    assertThat(path.getPathType()).isEqualTo(path.getPath().equals("/q/openapi") ? "Exact" : "Prefix");
+                    assertThat(path.getPath()).isNotEqualTo("/").satisfiesAnyOf(
+                            p -> assertThat(p).isEqualTo("/q/openapi"), p -> assertThat(p).doesNotStartWith("/q"));
+                    assertThat(path.getBackend().getService().getPort().getName()).isEqualTo("http");
+                }));
+        assertThat(ingress.getSpec().getRules().get(1).getHttp().getPaths())
+                .allSatisfy(path -> assertThat(path.getBackend().getService().getName())
+                        .isEqualTo("ccp-compute-clearing-clearing"));
     }
 
     private static <T extends HasMetadata> T named(List<HasMetadata> objects, Class<T> type, String name) {

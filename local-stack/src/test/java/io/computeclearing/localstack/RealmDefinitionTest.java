@@ -47,6 +47,23 @@ class RealmDefinitionTest {
         assertThat(cli.path("directAccessGrantsEnabled").asBoolean()).isTrue();
     }
 
+    /**
+     * The services require the audience compute-clearing (quarkus.oidc.token.audience in platform): the public client
+     * the demo, the load driver and the system test log in through must put it into access tokens, not ID tokens.
+     */
+    @Test
+    void thePublicClientsAccessTokensCarryTheServicesAudience() throws Exception {
+        JsonNode cli = find(realm().path("clients"), "clientId", "ccp-cli");
+        JsonNode mapper = find(cli.path("protocolMappers"), "protocolMapper", "oidc-audience-mapper");
+        assertThat(mapper.path("config").path("included.custom.audience").asText()).isEqualTo("compute-clearing");
+        assertThat(mapper.path("config").path("access.token.claim").asText()).isEqualTo("true");
+        assertThat(mapper.path("config").path("id.token.claim").asText()).isEqualTo("false");
+        for (String service : List.of("account-service", "clearing-service", "margin-service", "settlement-service")) {
+            JsonNode client = find(realm().path("clients"), "clientId", service);
+            assertThat(names(client.path("protocolMappers"), "protocolMapper")).doesNotContain("oidc-audience-mapper");
+        }
+    }
+
     @Test
     void userProfileDeclaresMemberIdEditableByAdministratorsOnly() throws Exception {
         JsonNode provider = realm().path("components").path("org.keycloak.userprofile.UserProfileProvider").get(0);

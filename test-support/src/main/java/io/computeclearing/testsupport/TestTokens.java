@@ -19,6 +19,8 @@ import java.util.Set;
 public final class TestTokens {
 
     public static final String ISSUER = "https://server.example.com";
+    /** The audience every service requires ({@code quarkus.oidc.token.audience} in platform's configuration). */
+    public static final String AUDIENCE = "compute-clearing";
 
     private static PrivateKey signingKey;
 
@@ -43,10 +45,15 @@ public final class TestTokens {
     }
 
     public static String token(String user, Set<String> roles, String memberId) {
+        return token(user, roles, memberId, AUDIENCE);
+    }
+
+    /** A token for another audience (an ID token's or another client's), which the services must refuse. */
+    public static String token(String user, Set<String> roles, String memberId, String audience) {
         JwtClaimsBuilder claims = Jwt.preferredUserName(user)
                 .subject(user)
                 .issuer(ISSUER)
-                .audience("https://service.example.com")
+                .audience(audience)
                 .groups(roles)
                 .expiresIn(Duration.ofHours(1));
         if (memberId != null) {

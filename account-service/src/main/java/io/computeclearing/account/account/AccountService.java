@@ -5,6 +5,7 @@ import io.computeclearing.account.member.ClearingMember;
 import io.computeclearing.account.member.StatusChanges;
 import io.computeclearing.platform.events.account.AccountEvents;
 import io.computeclearing.platform.outbox.Outbox;
+import io.computeclearing.platform.persistence.DuplicateKey;
 import io.computeclearing.platform.problem.ProblemException;
 import io.computeclearing.platform.security.Caller;
 import io.quarkus.panache.common.Sort;
@@ -54,6 +55,9 @@ public class AccountService {
         account.baseCurrency = baseCurrency;
         account.createdAt = account.updatedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         account.persist();
+        // A simultaneous opening of the same id answers as a sequential one would.
+        DuplicateKey.flush(Account.getEntityManager(), constraint -> ProblemException.conflict("account-exists",
+                "Account already exists", "account '" + id + "' already exists"));
         outbox.record(AccountEvents.ACCOUNT_OPENED, id, new AccountEvents.AccountOpened(
                 id, memberId, type.name(), baseCurrency, account.status.name()));
         return account;

@@ -1,6 +1,7 @@
 package io.computeclearing.account.collateral;
 
 import io.computeclearing.account.valuation.SecurityType;
+import io.computeclearing.platform.persistence.KeyLock;
 import io.computeclearing.platform.problem.ProblemException;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,6 +44,8 @@ public class SecuritiesMaster {
                              Instant asOf, String recordedBy) {
         policy.requireCurrency("currency", currency);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        // Simultaneous definitions of a new id take turns: the first creates it, the others add price versions.
+        KeyLock.hold(CollateralSecurity.getEntityManager(), "collateral_security", id);
         CollateralSecurity security = CollateralSecurity.findById(id, LockModeType.PESSIMISTIC_WRITE);
         boolean created = security == null;
         if (created) {

@@ -2,6 +2,8 @@ package io.computeclearing.account.member;
 
 import io.computeclearing.platform.events.account.AccountEvents;
 import io.computeclearing.platform.outbox.Outbox;
+import io.computeclearing.platform.persistence.DuplicateKey;
+import io.computeclearing.platform.persistence.KeyLock;
 import io.computeclearing.platform.problem.ProblemException;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,6 +32,9 @@ public class MemberService {
             throw ProblemException.invalid("lei", "check digits do not match (ISO 17442, ISO 7064 MOD 97-10): "
                     + "look for a mistyped character");
         }
+        // Simultaneous registrations of one id take turns, so the later ones see it exists, as sequential ones do
+        // (the same id usually comes with the same LEI, and PostgreSQL may report either key).
+        KeyLock.hold(ClearingMember.getEntityManager(), "clearing_member", id);
         if (ClearingMember.findById(id) != null) {
             throw ProblemException.conflict("member-exists", "Member already exists", "member '" + id + "' already exists");
         }
@@ -45,6 +50,9 @@ public class MemberService {
         member.status = ClearingMember.Status.ACTIVE;
         member.createdAt = member.updatedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         member.persist();
+        // Another id registered with this LEI at the same moment answers as a sequential one would.
+        DuplicateKey.flush(ClearingMember.getEntityManager(), constraint -> ProblemException.conflict("lei-in-use",
+                "LEI already registered", "LEI " + lei + " is already registered to another member"));
         outbox.record(AccountEvents.MEMBER_REGISTERED, id, new AccountEvents.MemberRegistered(
                 id, legalName, lei, type.name(), member.status.name()));
         return member;

@@ -1,6 +1,7 @@
 package io.computeclearing.clearing.catalogue;
 
 import io.computeclearing.clearing.config.ClearingConfig;
+import io.computeclearing.platform.persistence.DuplicateKey;
 import io.computeclearing.platform.problem.ProblemException;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -51,6 +52,9 @@ public class Catalogue {
         family.holidays = new TreeSet<>(request.holidays() == null ? List.of() : request.holidays());
         family.createdAt = clock.instant();
         family.persist();
+        // A simultaneous definition of the same symbol answers as a sequential one would.
+        DuplicateKey.flush(ContractFamily.getEntityManager(), constraint -> ProblemException.conflict("family-exists",
+                "Contract family already exists", "contract family '" + request.symbol() + "' already exists"));
         listings.roll(List.of(family), LocalDate.now(clock));
         return family;
     }

@@ -111,11 +111,12 @@ public class InterSpreads {
 
         // A version equal to the one in force on its date would change no date's spreads (a later-dated version
         // still wins from its own date on), so a repeated request records nothing.
+        // The lock comes first so that simultaneous identical requests see each other's version: one 201, then 200s.
+        em.createNativeQuery("lock table inter_spread_set in exclusive mode").executeUpdate();
         Optional<InterSpreadSet> current = inForce(effectiveFrom);
         if (current.isPresent() && canonical(current.get().spreads()).equals(canonical(spreads))) {
             return new Revision(current.get(), false);
         }
-        em.createNativeQuery("lock table inter_spread_set in exclusive mode").executeUpdate();
         int version = ((Number) em.createNativeQuery("select coalesce(max(version), 0) + 1 from inter_spread_set")
                 .getSingleResult()).intValue();
         em.createNativeQuery("""

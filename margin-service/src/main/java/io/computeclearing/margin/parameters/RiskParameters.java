@@ -1,5 +1,6 @@
 package io.computeclearing.margin.parameters;
 
+import io.computeclearing.platform.persistence.KeyLock;
 import io.computeclearing.platform.problem.Problem;
 import io.computeclearing.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -60,6 +61,8 @@ public class RiskParameters {
     public RiskParameterSet revise(String family, NewRiskParameters request, String user, LocalDate today) {
         LocalDate effectiveFrom = request.effectiveFrom() == null ? today : request.effectiveFrom();
         validate(family, request, effectiveFrom, today);
+        // Simultaneous revisions of one family take turns, each numbered after the last, as sequential ones are.
+        KeyLock.hold(RiskParameterSet.getEntityManager(), "risk_parameter_set", family);
         Integer latest = RiskParameterSet.getEntityManager()
                 .createQuery("select max(p.version) from RiskParameterSet p where p.family = ?1", Integer.class)
                 .setParameter(1, family).getSingleResult();

@@ -125,7 +125,8 @@ public class ProblemMappers {
 
     /**
      * Anything else is our fault: 500 with a correlation id, and the log line under that id says what happened.
-     * The body never carries the message (it may hold SQL, a class name or someone's data).
+     * The body never carries the message (it may hold SQL, a class name or someone's data). A unique key a
+     * simultaneous request took first is not a fault: 409 {@code /problems/conflict} (see {@link Refusals#conflict}).
      */
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {

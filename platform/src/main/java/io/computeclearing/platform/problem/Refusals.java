@@ -1,5 +1,6 @@
 package io.computeclearing.platform.problem;
 
+import io.computeclearing.platform.persistence.DuplicateKey;
 import org.jboss.logging.Logger;
 
 import java.util.List;
@@ -19,6 +20,11 @@ final class Refusals {
 
     /** Type, title and detail of the framework's 4xx; the types keep the http-NNN form clients already know. */
     private static final Map<Integer, List<String>> FRAMEWORK = Map.of(
+            413, List.of("/problems/http-413", "Content Too Large",
+                    "the request body is larger than this service accepts"),
+            414, List.of("/problems/http-414", "URI Too Long", "the request URI is longer than this service accepts"),
+            431, List.of("/problems/http-431", "Request Header Fields Too Large",
+                    "the request headers are larger than this service accepts"),
             404, List.of("/problems/http-404", "Not Found", "there is no resource at this path"),
             405, List.of("/problems/http-405", "Method Not Allowed", "this path does not take this method"),
             406, List.of("/problems/http-406", "Not Acceptable",
@@ -49,8 +55,28 @@ final class Refusals {
                 "the request was refused with HTTP status " + status, path, List.of());
     }
 
+    /** 413, 414 or 431 with the size found and the limit, from {@link RequestLimits}. */
+    static Problem tooLarge(int status, String detail, String path) {
+        List<String> known = FRAMEWORK.get(status);
+        return new Problem(known.get(0), known.get(1), status, detail, path, List.of());
+    }
+
+    /**
+     * A unique key a simultaneous request took first, where the service has no more specific answer: 409 naming
+     * the resource by its path, never the table, constraint or SQL.
+     */
+    static Problem conflict(String path) {
+        return new Problem("/problems/conflict", "Conflicting request", 409,
+                "a simultaneous request recorded the same resource at " + path + " first; read it and repeat this "
+                        + "request only if it still needs doing", path, List.of());
+    }
+
     /** Logs the failure under a fresh correlation id and answers 500 with that id and nothing else about it. */
     static Problem unexpected(Throwable failure, String path) {
+        if (DuplicateKey.constraintOf(failure).isPresent()) {
+            LOG.infof("unique key taken by a simultaneous request on %s: %s", path, failure);
+            return conflict(path);
+        }
         String correlationId = UUID.randomUUID().toString();
         LOG.errorf(failure, "unexpected failure on %s, correlation id %s", path, correlationId);
         return new Problem("/problems/server-error", "Internal error", 500,

@@ -2,6 +2,9 @@ package io.computeclearing.platform.problem;
 
 import io.computeclearing.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -48,6 +51,19 @@ public class ProbeResource {
     @Consumes(MediaType.APPLICATION_XML)
     public String placeXml(String order) {
         return order;
+    }
+
+    @Inject
+    EntityManager em;
+
+    /** Inserts without looking first, so a second call breaks the primary key as a lost race would. */
+    @POST
+    @Path("/counters/{name}")
+    @Transactional
+    public String createCounter(@PathParam("name") String name) {
+        em.createNativeQuery("insert into probe_counter (name, value) values (:name, 0)")
+                .setParameter("name", name).executeUpdate();
+        return name;
     }
 
     @GET

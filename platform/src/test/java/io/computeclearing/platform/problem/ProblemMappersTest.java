@@ -64,6 +64,19 @@ class ProblemMappersTest {
     }
 
     @Test
+    void aTokenForAnotherAudienceIs401EvenWithTheRightRole() {
+        // An ID token names the client that logged in as its audience; another client's service account its own.
+        for (String audience : new String[] {"ccp-cli", "account-service"}) {
+            given().auth().oauth2(TestTokens.token("admin", Set.of("admin"), null, audience)).get("/probe/orders")
+                    .then().statusCode(401).contentType(PROBLEM)
+                    .header("WWW-Authenticate", "Bearer")
+                    .body("type", equalTo("/problems/unauthorized"));
+        }
+        given().auth().oauth2(TestTokens.token("admin", Set.of("admin"), null, TestTokens.AUDIENCE))
+                .get("/probe/orders").then().statusCode(200);
+    }
+
+    @Test
     void aRoleThatIsNotAllowedIs403() {
         given().auth().oauth2(TestTokens.token("someone", Set.of("no-such-role"), null)).get("/probe/orders")
                 .then().statusCode(403).contentType(PROBLEM).body("type", equalTo("/problems/forbidden"));
@@ -133,6 +146,21 @@ class ProblemMappersTest {
         String correlationId = response.jsonPath().getString("correlationId");
         assertThat(correlationId).matches("[0-9a-f-]{36}");
         assertThat(response.jsonPath().getString("detail")).contains(correlationId);
+        assertNoInternals(response);
+    }
+
+    @Test
+    void aUniqueKeyTakenFirstByAnotherRequestIs409ConflictNamingThePathNotTheConstraint() {
+        String name = "race-" + System.nanoTime();
+        given().auth().oauth2(TestTokens.admin()).post("/probe/counters/" + name).then().statusCode(200);
+        Response response = given().auth().oauth2(TestTokens.admin()).post("/probe/counters/" + name)
+                .then().statusCode(409).contentType(PROBLEM)
+                .body("type", equalTo("/problems/conflict"))
+                .body("title", equalTo("Conflicting request"))
+                .body("detail", containsString("/probe/counters/" + name))
+                .body("correlationId", equalTo(null))
+                .extract().response();
+        assertThat(response.asString()).doesNotContain("probe_counter", "pkey", "23505", "duplicate");
         assertNoInternals(response);
     }
 

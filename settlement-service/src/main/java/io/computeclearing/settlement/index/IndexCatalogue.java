@@ -1,5 +1,6 @@
 package io.computeclearing.settlement.index;
 
+import io.computeclearing.platform.persistence.DuplicateKey;
 import io.computeclearing.platform.problem.ProblemException;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,6 +46,9 @@ public class IndexCatalogue {
         index.createdAt = clock.instant();
         index.updatedAt = index.createdAt;
         index.persist();
+        // A simultaneous definition of the same id answers as a sequential one would.
+        DuplicateKey.flush(IndexDefinition.getEntityManager(), constraint -> ProblemException.conflict("index-exists",
+                "Index already exists", "index '" + request.id() + "' already exists"));
         return index;
     }
 
