@@ -1,7 +1,10 @@
 package io.computeclearing.platform.problem;
 
 import io.computeclearing.platform.security.Roles;
+import io.computeclearing.platform.bounds.Decimal;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -22,6 +25,16 @@ public class ProbeResource {
     public enum Side { BUY, SELL }
 
     public record Order(Side side, long quantity, BigDecimal price) {
+    }
+
+    public record Booking(@Size(max = 10) String reference, @Decimal(integer = 4, fraction = 2) BigDecimal amount,
+                          boolean urgent) {
+    }
+
+    @POST
+    @Path("/bookings")
+    public Booking book(@Valid Booking booking) {
+        return booking;
     }
 
     @GET
