@@ -1,6 +1,6 @@
 package io.computeclearing.clearing.catalogue;
 
-import io.computeclearing.clearing.config.ClearingClock;
+import io.computeclearing.clearing.config.ClearingConfig;
 import io.computeclearing.platform.referencedata.ReferenceDataConfig;
 import io.computeclearing.platform.referencedata.ReferenceDataScript;
 import io.quarkus.runtime.StartupEvent;
@@ -10,6 +10,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -26,14 +28,14 @@ public class DefaultCatalogue {
     private final ReferenceDataConfig config;
     private final ReferenceDataScript script;
     private final Listings listings;
-    private final ClearingClock clock;
+    private final Clock clock;
 
     public DefaultCatalogue(ReferenceDataConfig config, ReferenceDataScript script, Listings listings,
-                            ClearingClock clock) {
+                            Clock clock, ClearingConfig clearing) {
         this.config = config;
         this.script = script;
         this.listings = listings;
-        this.clock = clock;
+        this.clock = clock.withZone(clearing.zone());
     }
 
     /** Runs before the start-up roll of {@link ListingSchedule} (lower priority first), which then has nothing to list. */
@@ -48,7 +50,7 @@ public class DefaultCatalogue {
     public List<String> load() {
         List<String> added = script.load(SCRIPT);
         if (!added.isEmpty()) {
-            listings.rollAll(clock.today());
+            listings.rollAll(LocalDate.now(clock));
         }
         return added;
     }

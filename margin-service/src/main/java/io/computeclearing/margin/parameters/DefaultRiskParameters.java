@@ -8,8 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -27,12 +27,14 @@ public class DefaultRiskParameters {
     private final ReferenceDataConfig config;
     private final ReferenceDataScript script;
     private final ParameterActivation activation;
+    private final Clock clock;
 
     public DefaultRiskParameters(ReferenceDataConfig config, ReferenceDataScript script,
-                                 ParameterActivation activation) {
+                                 ParameterActivation activation, Clock clock) {
         this.config = config;
         this.script = script;
         this.activation = activation;
+        this.clock = clock;
     }
 
     void onStart(@Observes StartupEvent startup) {
@@ -46,7 +48,7 @@ public class DefaultRiskParameters {
     public List<String> load() {
         List<String> added = script.load(SCRIPT);
         if (!added.isEmpty()) {
-            activation.applyDue(LocalDate.now(ZoneOffset.UTC));
+            activation.applyDue(LocalDate.now(clock));
         }
         return added;
     }
