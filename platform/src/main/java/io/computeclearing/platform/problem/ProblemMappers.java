@@ -142,17 +142,28 @@ public class ProblemMappers {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 
-    /** "deposit.request.amount" (method, parameter, property) becomes "amount". */
+    /**
+     * "deposit.request.amount" (method, parameter, property) becomes "amount"; an element of a list parameter keeps
+     * its index: "publish.submissions[0].price" becomes "[0].price".
+     */
     private static String fieldName(ConstraintViolation<?> violation) {
         List<String> names = new ArrayList<>();
         String parameter = "request";
+        String element = "";
         for (Path.Node node : violation.getPropertyPath()) {
             switch (node.getKind()) {
                 case METHOD -> { }
-                case PARAMETER -> parameter = node.getName();
+                case PARAMETER -> {
+                    parameter = node.getName();
+                    String text = node.toString();
+                    element = text.startsWith(parameter) ? text.substring(parameter.length()) : "";
+                }
                 default -> names.add(node.toString());
             }
         }
-        return names.isEmpty() ? parameter : String.join(".", names);
+        if (names.isEmpty()) {
+            return parameter;
+        }
+        return element.isEmpty() ? String.join(".", names) : element + "." + String.join(".", names);
     }
 }

@@ -51,9 +51,11 @@ class BoundedInputTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "/probe/orders?side=B%00UY        | query parameter 'side' must not contain control characters",
-            "/probe/days/2026-12-01/orders/7%00 | path parameter 'path' must not contain control characters"})
-    void aControlCharacterInAParameterIs400(String path, String detail) {
+            "/probe/orders?side=B%00UY            | query parameter 'side' must be printable ASCII, without control characters",
+            "/probe/orders?side=%C3%84            | query parameter 'side' must be printable ASCII, without control characters",
+            "/probe/days/2026-12-01/orders/7%00   | path parameter 'path' must be printable ASCII, without control characters",
+            "/probe/days/2026-12-01/orders/%C3%84 | path parameter 'path' must be printable ASCII, without control characters"})
+    void anUnprintableParameterIs400(String path, String detail) {
         given().urlEncodingEnabled(false).auth().oauth2(TestTokens.admin()).get(path)
                 .then().statusCode(400).contentType(PROBLEM)
                 .body("type", equalTo("/problems/malformed-parameter"))
