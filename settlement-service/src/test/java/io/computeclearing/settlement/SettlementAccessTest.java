@@ -46,7 +46,7 @@ class SettlementAccessTest {
     @ParameterizedTest
     @CsvSource({"member, /settlement-prices/2027-01-04", "risk, /settlement-prices/2027-01-04",
             "admin, /settlement-prices/2027-01-04", "back-office, /settlement-prices/2027-01-04",
-            "member, /final-settlements/NONE", "risk, /end-of-day/1999-01-04", "admin, /end-of-day/1999-01-04"})
+            "member, /final-settlements/NONE", "risk, /end-of-day/2000-01-04", "admin, /end-of-day/2000-01-04"})
     void readersPassTheRoleCheck(String role, String path) {
         String token = switch (role) {
             case "member" -> TestTokens.member("ALPHA");

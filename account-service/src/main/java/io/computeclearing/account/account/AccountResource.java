@@ -31,7 +31,7 @@ public class AccountResource {
 
     public record OpenAccount(
             @NotBlank @Pattern(regexp = "[A-Z0-9][A-Z0-9-]{1,19}", message = "must be 2-20 upper-case letters, digits or '-'") String id,
-            @NotBlank String memberId,
+            @NotBlank @Pattern(regexp = "[A-Z0-9][A-Z0-9-]{1,19}", message = "must be 2-20 upper-case letters, digits or '-'") String memberId,
             @NotNull Account.Type type,
             @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 currency code") String baseCurrency) {
     }

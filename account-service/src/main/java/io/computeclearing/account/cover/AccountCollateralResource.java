@@ -4,6 +4,7 @@ import io.computeclearing.account.account.Account;
 import io.computeclearing.account.account.AccountService;
 import io.computeclearing.account.ledger.CollateralLedger;
 import io.computeclearing.account.requirement.MarginRequirements;
+import io.computeclearing.platform.rest.Paging;
 import io.computeclearing.platform.security.Caller;
 import io.computeclearing.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -74,7 +75,7 @@ public class AccountCollateralResource {
     @GET
     @Path("/{id}/journal")
     public CollateralLedger.JournalPage journal(@PathParam("id") String id,
-                                                @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                                @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
                                                 @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         Account account = accounts.visibleTo(caller, id);
         return ledger.journal(account.id, page, size);

@@ -1,5 +1,6 @@
 package io.computeclearing.account.ledger;
 
+import io.computeclearing.platform.bounds.Decimal;
 import io.computeclearing.platform.security.Caller;
 import io.computeclearing.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -35,17 +36,21 @@ public class CollateralMovementResource {
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     public static final String REPLAYED = "Idempotent-Replayed";
 
-    /** Cash: {@code amount} in currency units, positive, with at most the currency's minor-unit decimals. */
+    /**
+     * Cash: {@code amount} in currency units, positive, with at most the currency's minor-unit decimals (checked by
+     * {@code CollateralPolicy}, which names the currency) and below 10^15, which every consumer of the movement
+     * (settlement-service's numeric(30,10) collateral book) can hold.
+     */
     public record CashMovement(
             @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 currency code") String currency,
-            @NotNull @Positive BigDecimal amount,
+            @NotNull @Positive @Decimal(integer = 15, fraction = 10) BigDecimal amount,
             @NotBlank @Size(max = 500) String reference) {
     }
 
     /** Securities: {@code nominal} face amount (ounces for gold), positive, at most 2 decimals. */
     public record SecurityMovement(
-            @NotBlank String securityId,
-            @NotNull @Positive BigDecimal nominal,
+            @NotBlank @Pattern(regexp = "[A-Z0-9][A-Z0-9.-]{3,29}", message = "must be 4-30 upper-case letters, digits, '.' or '-'") String securityId,
+            @NotNull @Positive @Decimal(integer = 15, fraction = 10) BigDecimal nominal,
             @NotBlank @Size(max = 500) String reference) {
     }
 

@@ -1,6 +1,7 @@
 package io.computeclearing.account.margincall;
 
 import io.computeclearing.platform.problem.ProblemException;
+import io.computeclearing.platform.rest.Paging;
 import io.computeclearing.platform.security.Caller;
 import io.computeclearing.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -54,7 +55,7 @@ public class MarginCallResource {
             + "ESCALATED], was CLOSED")
     @GET
     public List<MarginCall> list(@QueryParam("status") String status, @QueryParam("accountId") String accountId,
-                                 @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                 @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
                                  @QueryParam("size") @DefaultValue("100") @Min(1) @Max(500) int size) {
         MarginCall.Status wanted = status == null || status.isBlank() ? null : parseStatus(status);
         String account = accountId == null || accountId.isBlank() ? null : accountId;

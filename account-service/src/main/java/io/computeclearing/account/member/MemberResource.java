@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -27,7 +28,7 @@ public class MemberResource {
 
     public record RegisterMember(
             @NotBlank @Pattern(regexp = "[A-Z0-9][A-Z0-9-]{1,19}", message = "must be 2-20 upper-case letters, digits or '-'") String id,
-            @NotBlank String legalName,
+            @NotBlank @Size(max = 200, message = "must be at most 200 characters") String legalName,
             @NotBlank @Pattern(regexp = "[A-Z0-9]{18}[0-9]{2}", message = "must be a 20-character ISO 17442 LEI") String lei,
             @NotNull ClearingMember.MembershipType membershipType) {
     }

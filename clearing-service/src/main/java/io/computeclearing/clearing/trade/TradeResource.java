@@ -7,6 +7,7 @@ import io.computeclearing.clearing.giveup.GiveUp;
 import io.computeclearing.clearing.giveup.GiveUpView;
 import io.computeclearing.clearing.giveup.GiveUps;
 import io.computeclearing.platform.problem.ProblemException;
+import io.computeclearing.platform.rest.Paging;
 import io.computeclearing.platform.security.Caller;
 import io.computeclearing.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -244,7 +245,7 @@ public class TradeResource {
             description = "Legs of cleared trades, oldest first, a page at a time. A member sees only its own member's "
                     + "accounts; another member's account reads as empty.")
     @APIResponseSchema(value = TradeQueries.LegPage.class, responseCode = "200", responseDescription = "A page of legs")
-    @APIResponse(responseCode = "400", description = "/problems/validation: size: page must be 0 or more and size 1 to "
+    @APIResponse(responseCode = "400", description = "/problems/validation: page must be from 0 to 100000, size from 1 to "
             + "the maximum page size")
     @GET
     @RolesAllowed({Roles.BACK_OFFICE, Roles.RISK, Roles.ADMIN, Roles.MEMBER})
@@ -253,8 +254,11 @@ public class TradeResource {
                                      @QueryParam("businessDate") LocalDate businessDate,
                                      @QueryParam("page") @DefaultValue("0") int page,
                                      @QueryParam("size") @DefaultValue("100") int size) {
-        if (page < 0 || size < 1 || size > config.maxPageSize()) {
-            throw ProblemException.invalid("size", "page must be 0 or more and size 1 to " + config.maxPageSize());
+        if (page < 0 || page > Paging.MAX_PAGE) {
+            throw ProblemException.invalid("page", "must be from 0 to " + Paging.MAX_PAGE);
+        }
+        if (size < 1 || size > config.maxPageSize()) {
+            throw ProblemException.invalid("size", "must be from 1 to " + config.maxPageSize());
         }
         return queries.legs(visible.scope(accountId), accountId, instrumentId, businessDate, page, size);
     }

@@ -39,6 +39,7 @@ public class InterSpreads {
     public static final String DELTA_WEIGHTED_PRICE_RISK = "DELTA_WEIGHTED_PRICE_RISK";
     private static final Pattern FAMILY = Pattern.compile("[A-Z0-9]{2,16}");
     private static final int STORED_DECIMALS = 6;
+    private static final BigDecimal MAX_DELTA_RATIO = new BigDecimal("1000000000000");
 
     private final EntityManager em;
     private final RiskParameters parameters;
@@ -204,6 +205,11 @@ public class InterSpreads {
                 violations.add(new Problem.Violation(legAt + ".deltaRatio", "must be greater than zero"));
             } else {
                 decimals(violations, legAt + ".deltaRatio", leg.deltaRatio());
+                if (leg.deltaRatio().compareTo(MAX_DELTA_RATIO) >= 0) {
+                    // numeric(18,6): 12 digits before the point
+                    violations.add(new Problem.Violation(legAt + ".deltaRatio", "must be less than "
+                            + MAX_DELTA_RATIO.toPlainString()));
+                }
             }
             if (!"A".equals(leg.side()) && !"B".equals(leg.side())) {
                 violations.add(new Problem.Violation(legAt + ".side", "must be A or B"));

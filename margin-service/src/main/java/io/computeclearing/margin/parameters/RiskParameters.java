@@ -1,5 +1,6 @@
 package io.computeclearing.margin.parameters;
 
+import io.computeclearing.platform.bounds.DecimalValidator;
 import io.computeclearing.platform.persistence.KeyLock;
 import io.computeclearing.platform.problem.Problem;
 import io.computeclearing.platform.problem.ProblemException;
@@ -112,6 +113,16 @@ public class RiskParameters {
         ratio(violations, "ratioHouse", r.ratioHouse());
         ratio(violations, "ratioClientOmnibus", r.ratioClientOmnibus());
         ratio(violations, "ratioClientSegregated", r.ratioClientSegregated());
+        // what the columns store exactly: a value with more digits is refused, never rounded
+        fits(violations, "contractUnit", r.contractUnit(), 14, 4);
+        fits(violations, "priceScanFraction", r.priceScanFraction(), 3, 6);
+        fits(violations, "referencePrice", r.referencePrice(), 12, 6);
+        fits(violations, "extremeMoveMultiple", r.extremeMoveMultiple(), 5, 4);
+        fits(violations, "extremeMoveCover", r.extremeMoveCover(), 5, 4);
+        fits(violations, "intraSpreadCharge", r.intraSpreadCharge(), 16, 2);
+        fits(violations, "ratioHouse", r.ratioHouse(), 5, 4);
+        fits(violations, "ratioClientOmnibus", r.ratioClientOmnibus(), 5, 4);
+        fits(violations, "ratioClientSegregated", r.ratioClientSegregated(), 5, 4);
         if (!violations.isEmpty()) {
             throw ProblemException.invalid("The risk parameters of " + family + " were not changed: "
                     + violations.size() + " field(s) are invalid.", violations);
@@ -130,6 +141,14 @@ public class RiskParameters {
     private static void positive(List<Problem.Violation> violations, String field, BigDecimal value) {
         if (value == null || value.signum() <= 0) {
             violations.add(new Problem.Violation(field, "must be greater than zero"));
+        }
+    }
+
+    private static void fits(List<Problem.Violation> violations, String field, BigDecimal value, int integer,
+                             int fraction) {
+        if (value != null && !DecimalValidator.fits(value, integer, fraction)) {
+            violations.add(new Problem.Violation(field, "must have at most " + integer
+                    + " digits before the decimal point and " + fraction + " after it"));
         }
     }
 

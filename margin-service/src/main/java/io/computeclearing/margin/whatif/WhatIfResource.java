@@ -53,10 +53,12 @@ public class WhatIfResource {
             {"accountId": "ALPHA-H", "trades": [{"instrumentId": "GH100-202612", "side": "BUY", "quantity": 10}]}"""))
     @APIResponseSchema(value = WhatIfMargin.class, responseCode = "200",
             responseDescription = "The requirement before, after and the change, per currency")
+    @APIResponse(responseCode = "400", description = "/problems/validation: more than 1000 trades or holdings (the"
+            + " maximum size of a what-if)")
     @APIResponse(responseCode = "404", description = "No such account, or another member's account")
     @APIResponse(responseCode = "422", description = "/problems/what-if-invalid: give either an accountId with trades, "
             + "or a portfolio with accountType and baseCurrency; each invalid field (an unlisted instrument, a side "
-            + "other than BUY or SELL, a quantity not above zero) is named in violations")
+            + "other than BUY or SELL, a quantity not from 1 to 1,000,000,000) is named in violations")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.RISK, Roles.BACK_OFFICE, Roles.MEMBER})
@@ -68,6 +70,7 @@ public class WhatIfResource {
                     List.of(new Problem.Violation("body", "either accountId and trades, or portfolio, accountType"
                             + " and baseCurrency")));
         }
+        WhatIfValidation.size(request);
         if (request.isPortfolioQuery()) {
             return whatIf.ofPortfolio(request.portfolio(), request.accountType(), request.baseCurrency());
         }

@@ -31,12 +31,33 @@ public class WhatIfValidation {
 
     /** Stable problem type of a refused what-if query (422). */
     public static final String INVALID = "what-if-invalid";
+
+    /** Trades or holdings per query: a what-if costs server time in proportion to them (12 s for 20,000). */
+    public static final int MAX_LINES = 1000;
+
+    /**
+     * Contracts per trade or holding, either side: far above any position limit, and far from the long's ends, where
+     * negating a short or adding a trade to a position would overflow.
+     */
+    public static final long MAX_QUANTITY = 1_000_000_000L;
     private static final Set<String> CLOSED = Set.of("EXPIRED", "SETTLED");
 
     private final RiskParameters parameters;
 
     public WhatIfValidation(RiskParameters parameters) {
         this.parameters = parameters;
+    }
+
+    /** Refuses a query beyond the maximum size (400) before any work, even before its account is looked up. */
+    public static void size(WhatIfRequest request) {
+        if (request.trades() != null && request.trades().size() > MAX_LINES) {
+            throw ProblemException.invalid("trades", "at most " + MAX_LINES + " trades per what-if, got "
+                    + request.trades().size());
+        }
+        if (request.portfolio() != null && request.portfolio().size() > MAX_LINES) {
+            throw ProblemException.invalid("portfolio", "at most " + MAX_LINES + " holdings per what-if, got "
+                    + request.portfolio().size());
+        }
     }
 
     /** Refuses the trades unless every one is valid. */
@@ -56,9 +77,9 @@ public class WhatIfValidation {
                 if (!"BUY".equals(t.side()) && !"SELL".equals(t.side())) {
                     violations.add(new Problem.Violation(field + ".side", "must be BUY or SELL"));
                 }
-                if (t.quantity() == null || t.quantity() <= 0) {
+                if (t.quantity() == null || t.quantity() <= 0 || t.quantity() > MAX_QUANTITY) {
                     violations.add(new Problem.Violation(field + ".quantity", "must be a whole number of contracts"
-                            + " greater than zero"));
+                            + " from 1 to " + MAX_QUANTITY));
                 }
             }
         }
@@ -112,17 +133,19 @@ public class WhatIfValidation {
             return null;
         }
         if (line.netQuantity() != null) {
-            if (line.netQuantity() == 0) {
-                violations.add(new Problem.Violation(field + ".netQuantity", "must not be zero"));
+            if (line.netQuantity() == 0 || Math.abs((double) line.netQuantity()) > MAX_QUANTITY) {
+                violations.add(new Problem.Violation(field + ".netQuantity", "must not be zero, and from -"
+                        + MAX_QUANTITY + " to " + MAX_QUANTITY));
                 return null;
             }
             return Holding.net(line.instrumentId() == null ? "?" : line.instrumentId(), line.netQuantity());
         }
         long longs = line.longQuantity() == null ? 0 : line.longQuantity();
         long shorts = line.shortQuantity() == null ? 0 : line.shortQuantity();
-        if (longs < 0 || shorts < 0) {
-            violations.add(new Problem.Violation(field + (longs < 0 ? ".longQuantity" : ".shortQuantity"),
-                    "must not be negative"));
+        if (longs < 0 || shorts < 0 || longs > MAX_QUANTITY || shorts > MAX_QUANTITY) {
+            boolean longWrong = longs < 0 || longs > MAX_QUANTITY;
+            violations.add(new Problem.Violation(field + (longWrong ? ".longQuantity" : ".shortQuantity"),
+                    "must be from 0 to " + MAX_QUANTITY));
             return null;
         }
         if (longs == 0 && shorts == 0) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.computeclearing.platform.bounds.OutOfBounds;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -25,6 +26,9 @@ final class BodyErrors {
     }
 
     static String describe(JsonProcessingException e) {
+        if (e instanceof OutOfBounds bounds) {
+            return bounds.requirement();
+        }
         if (e instanceof UnrecognizedPropertyException) {
             return "is not a field of this request";
         }

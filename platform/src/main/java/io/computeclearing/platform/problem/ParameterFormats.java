@@ -1,5 +1,6 @@
 package io.computeclearing.platform.problem;
 
+import io.computeclearing.platform.bounds.BoundedJson;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.ext.ParamConverter;
@@ -13,6 +14,7 @@ import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -33,11 +35,13 @@ public class ParameterFormats implements ParamConverterProvider {
             return null;
         }
         if (rawType == LocalDate.class) {
-            return (ParamConverter<T>) parameter.converter(LocalDate::parse, "must be a date (YYYY-MM-DD)");
+            return (ParamConverter<T>) parameter.converter(text -> inBusinessYears(LocalDate.parse(text)),
+                    "must be a date (YYYY-MM-DD) in the years " + FIRST_YEAR + " to " + LAST_YEAR);
         }
         if (rawType == Instant.class) {
-            return (ParamConverter<T>) parameter.converter(Instant::parse,
-                    "must be an instant in UTC (YYYY-MM-DDThh:mm:ssZ)");
+            return (ParamConverter<T>) parameter.converter(
+                    text -> inBusinessYears(Instant.parse(text)),
+                    "must be an instant in UTC (YYYY-MM-DDThh:mm:ssZ) in the years " + FIRST_YEAR + " to " + LAST_YEAR);
         }
         if (rawType == Long.class || rawType == long.class) {
             return (ParamConverter<T>) parameter.converter(Long::valueOf, "must be a whole number");
@@ -46,7 +50,8 @@ public class ParameterFormats implements ParamConverterProvider {
             return (ParamConverter<T>) parameter.converter(Integer::valueOf, "must be a whole number");
         }
         if (rawType == BigDecimal.class) {
-            return (ParamConverter<T>) parameter.converter(BigDecimal::new, "must be a decimal number");
+            return (ParamConverter<T>) parameter.converter(ParameterFormats::bounded,
+                    "must be a decimal number of at most " + BoundedJson.DIGITS + " digits before and after the point");
         }
         if (rawType.isEnum()) {
             Class<? extends Enum> type = (Class<? extends Enum>) rawType;
@@ -54,6 +59,33 @@ public class ParameterFormats implements ParamConverterProvider {
             return (ParamConverter<T>) parameter.converter(text -> Enum.valueOf(type, text), "must be one of " + values);
         }
         return null;
+    }
+
+    /**
+     * The years a date or instant parameter may name: the clearing house's business spans decades, not the billion
+     * years {@link LocalDate} allows, whose extremes overflow the database's date type and our date arithmetic.
+     */
+    public static final int FIRST_YEAR = 2000;
+    public static final int LAST_YEAR = 2199;
+
+    private static LocalDate inBusinessYears(LocalDate date) {
+        if (date.getYear() < FIRST_YEAR || date.getYear() > LAST_YEAR) {
+            throw new IllegalArgumentException("outside the business years");
+        }
+        return date;
+    }
+
+    private static Instant inBusinessYears(Instant instant) {
+        inBusinessYears(LocalDate.ofInstant(instant, ZoneOffset.UTC));
+        return instant;
+    }
+
+    private static BigDecimal bounded(String text) {
+        BigDecimal value = new BigDecimal(text);
+        if (value.scale() > BoundedJson.DIGITS || value.precision() - value.scale() > BoundedJson.DIGITS) {
+            throw new IllegalArgumentException("too many digits");
+        }
+        return value;
     }
 
     /** A parameter by where it is and its name, as the annotation gives them. */

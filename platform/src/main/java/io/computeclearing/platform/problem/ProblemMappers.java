@@ -3,6 +3,7 @@ package io.computeclearing.platform.problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.computeclearing.platform.bounds.OutOfBounds;
 import io.computeclearing.platform.problem.Problem.Violation;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -55,6 +56,11 @@ public class ProblemMappers {
                 .collect(Collectors.joining("."))
                 : "body";
         String message = BodyErrors.describe(e);
+        if (e instanceof OutOfBounds) {
+            // well-formed JSON, but a value outside every field's domain: a validation failure like any other
+            return respond(new Problem("/problems/validation", "Invalid request", 400, field + ": " + message,
+                    uri.getPath(), List.of(new Violation(field, message))));
+        }
         String detail = "the request body is not valid JSON for this operation: " + field + " " + message;
         return respond(new Problem("/problems/malformed-request", "Malformed request body", 400, detail,
                 uri.getPath(), List.of(new Violation(field, message))));
@@ -137,17 +143,28 @@ public class ProblemMappers {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 
-    /** "deposit.request.amount" (method, parameter, property) becomes "amount". */
+    /**
+     * "deposit.request.amount" (method, parameter, property) becomes "amount"; an element of a list parameter keeps
+     * its index: "publish.submissions[0].price" becomes "[0].price".
+     */
     private static String fieldName(ConstraintViolation<?> violation) {
         List<String> names = new ArrayList<>();
         String parameter = "request";
+        String element = "";
         for (Path.Node node : violation.getPropertyPath()) {
             switch (node.getKind()) {
                 case METHOD -> { }
-                case PARAMETER -> parameter = node.getName();
+                case PARAMETER -> {
+                    parameter = node.getName();
+                    String text = node.toString();
+                    element = text.startsWith(parameter) ? text.substring(parameter.length()) : "";
+                }
                 default -> names.add(node.toString());
             }
         }
-        return names.isEmpty() ? parameter : String.join(".", names);
+        if (names.isEmpty()) {
+            return parameter;
+        }
+        return element.isEmpty() ? String.join(".", names) : element + "." + String.join(".", names);
     }
 }

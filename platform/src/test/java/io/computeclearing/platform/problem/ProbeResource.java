@@ -1,10 +1,13 @@
 package io.computeclearing.platform.problem;
 
 import io.computeclearing.platform.security.Roles;
+import io.computeclearing.platform.bounds.Decimal;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -25,6 +28,16 @@ public class ProbeResource {
     public enum Side { BUY, SELL }
 
     public record Order(Side side, long quantity, BigDecimal price) {
+    }
+
+    public record Booking(@Size(max = 10) String reference, @Decimal(integer = 4, fraction = 2) BigDecimal amount,
+                          boolean urgent) {
+    }
+
+    @POST
+    @Path("/bookings")
+    public Booking book(@Valid Booking booking) {
+        return booking;
     }
 
     @GET

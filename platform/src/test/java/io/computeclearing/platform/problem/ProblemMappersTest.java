@@ -23,12 +23,16 @@ class ProblemMappersTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "/probe/days/2026-13-45/orders/7 | path parameter 'day' must be a date (YYYY-MM-DD)",
+            "/probe/days/2026-13-45/orders/7 | path parameter 'day' must be a date (YYYY-MM-DD) in the years 2000 to 2199",
+            "/probe/days/-999999999-01-01/orders/7 | path parameter 'day' must be a date (YYYY-MM-DD) in the years 2000 to 2199",
+            "/probe/days/2200-01-01/orders/7 | path parameter 'day' must be a date (YYYY-MM-DD) in the years 2000 to 2199",
             "/probe/days/2026-12-01/orders/seven | path parameter 'id' must be a whole number",
-            "/probe/orders?asOf=yesterday | query parameter 'asOf' must be an instant in UTC (YYYY-MM-DDThh:mm:ssZ)",
+            "/probe/orders?asOf=yesterday | query parameter 'asOf' must be an instant in UTC (YYYY-MM-DDThh:mm:ssZ) in the years 2000 to 2199",
+            "/probe/orders?asOf=1999-12-31T23:59:59Z | query parameter 'asOf' must be an instant in UTC (YYYY-MM-DDThh:mm:ssZ) in the years 2000 to 2199",
+            "/probe/orders?minPrice=1e400 | query parameter 'minPrice' must be a decimal number of at most 40 digits before and after the point",
             "/probe/orders?side=HOLD | query parameter 'side' must be one of BUY, SELL",
             "/probe/orders?page=two | query parameter 'page' must be a whole number",
-            "/probe/orders?minPrice=cheap | query parameter 'minPrice' must be a decimal number"})
+            "/probe/orders?minPrice=cheap | query parameter 'minPrice' must be a decimal number of at most 40 digits before and after the point"})
     void aMalformedParameterIs400NamingIt(String path, String detail) {
         given().auth().oauth2(TestTokens.admin()).get(path).then().statusCode(400).contentType(PROBLEM)
                 .body("type", equalTo("/problems/malformed-parameter"))

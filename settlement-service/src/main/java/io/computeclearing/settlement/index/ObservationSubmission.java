@@ -1,5 +1,6 @@
 package io.computeclearing.settlement.index;
 
+import io.computeclearing.platform.bounds.Decimal;
 import io.computeclearing.settlement.index.method.InputKind;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -17,8 +18,8 @@ public record ObservationSubmission(
         @NotBlank @Size(max = 100) String observationId,
         @NotBlank @Size(max = 100) String provider,
         @NotNull InputKind kind,
-        @NotNull BigDecimal price,
-        @NotNull @Positive BigDecimal volume,
+        @NotNull @Decimal(integer = 12, fraction = 10) BigDecimal price,
+        @NotNull @Positive @Decimal(integer = 12, fraction = 10) BigDecimal volume,
         @NotNull Instant observedAt) {
 
     /** Whether a stored observation says the same as this submission (numbers compared by value, not scale). */

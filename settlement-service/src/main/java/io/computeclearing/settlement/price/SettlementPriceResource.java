@@ -3,6 +3,9 @@ package io.computeclearing.settlement.price;
 import io.computeclearing.platform.security.Caller;
 import io.computeclearing.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -22,6 +25,9 @@ import java.util.List;
 /** Daily settlement prices per business date: the back office sets them; everyone, members included, reads them. */
 @Path("/settlement-prices")
 public class SettlementPriceResource {
+
+    /** Prices per publication: far more than the catalogue lists, and a bound on one request's work. */
+    public static final int MAX_PRICES = 1000;
 
     /** Which instrument to derive the price of. */
     public record Derivation(String instrumentId) {
@@ -64,7 +70,8 @@ public class SettlementPriceResource {
     @Path("/{businessDate}")
     @RolesAllowed(Roles.BACK_OFFICE)
     public List<SettlementPriceView> publish(@PathParam("businessDate") LocalDate businessDate,
-                                             List<SettlementPrices.Submission> submissions) {
+                                             @Valid @NotNull @Size(min = 1, max = MAX_PRICES)
+                                             List<SettlementPrices.@Valid Submission> submissions) {
         return prices.publish(businessDate, submissions, caller.name());
     }
 

@@ -1,5 +1,6 @@
 package io.computeclearing.settlement.price;
 
+import io.computeclearing.platform.bounds.Decimal;
 import io.computeclearing.platform.events.settlement.SettlementEvents.SettlementPricePublished;
 import io.computeclearing.platform.events.settlement.SettlementEvents;
 import io.computeclearing.platform.outbox.Outbox;
@@ -12,6 +13,10 @@ import io.computeclearing.settlement.instrument.SettledInstrument;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -34,8 +39,15 @@ import java.util.Set;
 @Transactional
 public class SettlementPrices {
 
-    /** One price the back office submits. */
-    public record Submission(String instrumentId, BigDecimal price) {
+    /**
+     * One price the back office submits: at most 12 digits before the point (a trade's price is below 10^12 too) and
+     * 8 after it, which every holder of a settlement price stores exactly (margin-service's numeric(24,8), our
+     * numeric(30,10)).
+     */
+    public record Submission(
+            @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]*",
+                    message = "must be letters, digits, '.', '_' or '-'") String instrumentId,
+            @NotNull @Decimal(integer = 12, fraction = 8) BigDecimal price) {
     }
 
     private final EntityManager em;

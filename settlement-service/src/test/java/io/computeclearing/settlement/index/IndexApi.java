@@ -47,9 +47,12 @@ final class IndexApi {
         return as(indexProviderToken());
     }
 
-    /** A value date no other test uses, nor its next nine days (the seeded indices are shared by all tests). */
+    /**
+     * A value date no other test uses, nor its next nine days (the seeded indices are shared by all tests), within the
+     * business years (to 2199): 5,000 slots of ten days from 2030.
+     */
     static LocalDate uniqueDate() {
-        return LocalDate.of(2030, 1, 1).plusDays(10L * SEQUENCE.incrementAndGet());
+        return LocalDate.of(2030, 1, 1).plusDays(10L * (SEQUENCE.incrementAndGet() % 5_000));
     }
 
     static String unique(String prefix) {

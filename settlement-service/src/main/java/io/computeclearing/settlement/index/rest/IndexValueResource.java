@@ -1,5 +1,6 @@
 package io.computeclearing.settlement.index.rest;
 
+import io.computeclearing.platform.bounds.Decimal;
 import io.computeclearing.platform.problem.ProblemException;
 import io.computeclearing.platform.security.Caller;
 import io.computeclearing.platform.security.Roles;
@@ -36,9 +37,11 @@ public class IndexValueResource {
 
     /**
      * A value the provider published for {@code valueDate}. {@code restatementReason} is required to replace a
-     * different value already published for that date.
+     * different value already published for that date. {@code value} has at most 12 digits before the point and 8
+     * after it: margin-service's index projection (numeric(24,8)) must hold every value we publish.
      */
-    public record ProviderValue(@NotNull LocalDate valueDate, @NotNull BigDecimal value,
+    public record ProviderValue(@NotNull LocalDate valueDate,
+                                @NotNull @Decimal(integer = 12, fraction = 8) BigDecimal value,
                                 @Size(max = 500) String restatementReason) {
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import io.computeclearing.platform.bounds.OutOfBounds;
 import io.computeclearing.platform.problem.Problem.Violation;
 import io.computeclearing.platform.problem.ProblemException;
 import io.computeclearing.platform.security.Caller;
@@ -103,7 +104,16 @@ public class ObservationResource {
         List<ObservationSubmission> submissions = new ArrayList<>(nodes.size());
         List<Violation> violations = new ArrayList<>();
         for (int i = 0; i < nodes.size(); i++) {
-            ObservationSubmission submission = json.treeToValue(nodes.get(i), ObservationSubmission.class);
+            ObservationSubmission submission;
+            try {
+                submission = json.treeToValue(nodes.get(i), ObservationSubmission.class);
+            } catch (OutOfBounds outOfBounds) {
+                // a number or string outside every domain, refused while read: named by its place in the list
+                String field = outOfBounds.getPath().stream().map(r -> r.getFieldName() == null
+                        ? "[" + r.getIndex() + "]" : r.getFieldName()).collect(Collectors.joining("."));
+                violations.add(new Violation("[" + i + "]." + field, outOfBounds.requirement()));
+                continue;
+            }
             for (ConstraintViolation<ObservationSubmission> v : validator.validate(submission)) {
                 violations.add(new Violation("[" + i + "]." + v.getPropertyPath(), v.getMessage()));
             }

@@ -1,0 +1,59 @@
+package io.computeclearing.margin.bounds;
+
+import io.computeclearing.platform.events.EventCodec;
+import io.computeclearing.platform.events.EventEnvelope;
+import io.computeclearing.platform.events.Topics;
+import io.computeclearing.platform.events.settlement.SettlementEvents;
+import io.computeclearing.platform.events.settlement.SettlementEvents.IndexValuePublished;
+import io.computeclearing.platform.events.settlement.SettlementEvents.SettlementPricePublished;
+import io.computeclearing.testsupport.DatabaseProbe;
+import io.computeclearing.testsupport.TopicProbe;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The largest settlement price and index value settlement-service accepts (12 digits before the point, 8 after: see
+ * docs/api.md, Bounds) are applied by margin-service's projections (numeric(24,8)) exactly.
+ */
+@QuarkusTest
+class ExtremeProducerValuesTest {
+
+    private static final BigDecimal LARGEST = new BigDecimal("999999999999.99999999");
+    private static final LocalDate DAY = LocalDate.of(2029, 7, 2);
+
+    @Inject
+    DatabaseProbe db;
+
+    @Test
+    void theLargestSettlementPriceIsApplied() {
+        String instrument = "ZX" + UUID.randomUUID().toString().substring(0, 6).toUpperCase() + "-202907";
+        for (BigDecimal price : new BigDecimal[]{LARGEST, LARGEST.negate()}) {
+            int version = price.signum() > 0 ? 1 : 2;
+            TopicProbe.publish(Topics.SETTLEMENT_PRICES, instrument, EventCodec.encode(EventEnvelope.of(
+                    SettlementEvents.SETTLEMENT_PRICE_PUBLISHED, instrument, version, "settlement-service",
+                    new SettlementPricePublished(instrument, DAY, price, "USD", version, Instant.now()))));
+            await().atMost(Duration.ofSeconds(30)).until(() -> db.count(
+                    "select count(*) from settlement_price where instrument_id = ? and price = ?", instrument,
+                    price) == 1);
+        }
+    }
+
+    @Test
+    void theLargestIndexValueIsApplied() {
+        String index = "ZX" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        TopicProbe.publish(Topics.SETTLEMENT_INDICES, index, EventCodec.encode(EventEnvelope.of(
+                SettlementEvents.INDEX_VALUE_PUBLISHED, index, 1, "settlement-service",
+                new IndexValuePublished(index, DAY, LARGEST, "USD", 1, "PROVIDER", null, null, Instant.now()))));
+        await().atMost(Duration.ofSeconds(30)).until(() -> db.count(
+                "select count(*) from index_value where index_id = ? and value = ?", index, LARGEST) == 1);
+    }
+}
