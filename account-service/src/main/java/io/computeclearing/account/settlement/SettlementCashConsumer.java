@@ -54,11 +54,7 @@ public class SettlementCashConsumer implements EventConsumer {
     }
 
     @Override
-    public void apply(EventEnvelope event) {
-        book(event);
-    }
-
-    private void book(EventEnvelope envelope) {
+    public void apply(EventEnvelope envelope) {
         SettlementCashPosted posted = EventCodec.payload(envelope, SettlementEvents.SETTLEMENT_CASH_POSTED);
         SettlementCash.Outcome outcome = cash.book(envelope.id(), posted);
         LOG.debugf("settlement posting %s (event %s): %s", posted.postingId(), envelope.id(), outcome);
