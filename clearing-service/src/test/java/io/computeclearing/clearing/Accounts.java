@@ -27,7 +27,7 @@ public final class Accounts {
     public static String member(String prefix) {
         String member = Api.unique(prefix);
         publish(AccountEvents.MEMBER_REGISTERED, member, new MemberRegistered(member, member + " Clearing LLC",
-                "5493001KJTIIGC8Y1R12", "GENERAL_CLEARING_MEMBER", "ACTIVE"));
+                "5493001KJTIIGC8Y1R12", "GENERAL_CLEARING_MEMBER", "ACTIVE", null));
         return member;
     }
 

@@ -32,7 +32,7 @@ class TradableAccountsTest {
         String member = "CLR" + suffix;
         String house = member + "-H";
         fromAccountService(AccountEvents.MEMBER_REGISTERED, member, new MemberRegistered(member,
-                "Clearing Test LLC", "5493001KJTIIGC8Y1R12", "GENERAL_CLEARING_MEMBER", "ACTIVE"));
+                "Clearing Test LLC", "5493001KJTIIGC8Y1R12", "GENERAL_CLEARING_MEMBER", "ACTIVE", null));
         fromAccountService(AccountEvents.ACCOUNT_OPENED, house, new AccountOpened(house, member, "HOUSE", "USD",
                 "ACTIVE"));
 

@@ -122,7 +122,7 @@ public final class SettlementApi {
     public static String account(String memberId, String baseCurrency) {
         String accountId = unique(memberId + "-H");
         publish(AccountEvents.MEMBER_REGISTERED, memberId, new MemberRegistered(memberId, memberId + " Clearing LLC",
-                "5493001KJTIIGC8Y1R12", "GENERAL_CLEARING_MEMBER", "ACTIVE"));
+                "5493001KJTIIGC8Y1R12", "GENERAL_CLEARING_MEMBER", "ACTIVE", null));
         publish(AccountEvents.ACCOUNT_OPENED, accountId,
                 new AccountOpened(accountId, memberId, "HOUSE", baseCurrency, "ACTIVE"));
         await().atMost(Duration.ofSeconds(30)).until(() ->

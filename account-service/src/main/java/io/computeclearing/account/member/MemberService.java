@@ -54,7 +54,7 @@ public class MemberService {
         DuplicateKey.flush(ClearingMember.getEntityManager(), constraint -> ProblemException.conflict("lei-in-use",
                 "LEI already registered", "LEI " + lei + " is already registered to another member"));
         outbox.record(AccountEvents.MEMBER_REGISTERED, id, new AccountEvents.MemberRegistered(
-                id, legalName, lei, type.name(), member.status.name()));
+                id, legalName, lei, type.name(), member.status.name(), null));
         return member;
     }
 

@@ -30,6 +30,12 @@ public final class Topics {
     /** Variation margin and final settlement cash per account, currency and business date, published by settlement-service. Key: account id. */
     public static final String SETTLEMENT_CASH = "ccp.settlement.cash.v1";
 
+    /** End-of-day runs completed by settlement-service. Key: business date. */
+    public static final String SETTLEMENT_RUNS = "ccp.settlement.runs.v1";
+
+    /** Stress runs, default fund sizing and contributions, backtesting alerts, published by risk-service. Key: see RiskEvents. */
+    public static final String RISK = "ccp.risk.v1";
+
     private Topics() {
     }
 }

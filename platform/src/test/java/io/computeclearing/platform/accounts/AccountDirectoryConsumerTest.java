@@ -152,7 +152,7 @@ class AccountDirectoryConsumerTest {
 
     private static void registerMember(String member) {
         publish(AccountEvents.MEMBER_REGISTERED, member, new MemberRegistered(member, member + " Clearing LLC",
-                "5493001KJTIIGC8Y1R12", "GENERAL_CLEARING_MEMBER", "ACTIVE"));
+                "5493001KJTIIGC8Y1R12", "GENERAL_CLEARING_MEMBER", "ACTIVE", null));
     }
 
     private static void openAccount(String account, String member, String accountType) {

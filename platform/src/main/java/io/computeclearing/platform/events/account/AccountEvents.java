@@ -14,6 +14,10 @@ public final class AccountEvents {
 
     public static final EventType<MemberRegistered> MEMBER_REGISTERED =
             EventType.of(Topics.ACCOUNTS, "member", "MemberRegistered", 1, MemberRegistered.class);
+    public static final EventType<MemberAffiliationChanged> MEMBER_AFFILIATION_CHANGED =
+            EventType.of(Topics.ACCOUNTS, "member", "MemberAffiliationChanged", 1, MemberAffiliationChanged.class);
+    public static final EventType<FxRateRecorded> FX_RATE_RECORDED =
+            EventType.of(Topics.ACCOUNTS, "fx-rate", "FxRateRecorded", 1, FxRateRecorded.class);
     public static final EventType<MemberStatusChanged> MEMBER_STATUS_CHANGED =
             EventType.of(Topics.ACCOUNTS, "member", "MemberStatusChanged", 1, MemberStatusChanged.class);
     public static final EventType<AccountOpened> ACCOUNT_OPENED =
@@ -35,8 +39,24 @@ public final class AccountEvents {
     private AccountEvents() {
     }
 
-    /** A clearing member was admitted. {@code membershipType}: GENERAL_CLEARING_MEMBER or DIRECT_CLEARING_MEMBER. */
-    public record MemberRegistered(String memberId, String legalName, String lei, String membershipType, String status) {
+    /**
+     * A clearing member was admitted. {@code membershipType}: GENERAL_CLEARING_MEMBER or DIRECT_CLEARING_MEMBER;
+     * {@code parentMemberId}: the member it is affiliated with (same group: counted as one in Cover-2), or null.
+     */
+    public record MemberRegistered(String memberId, String legalName, String lei, String membershipType, String status,
+                                   String parentMemberId) {
+    }
+
+    /** A member's affiliation changed: {@code parentMemberId} is the member it now belongs with, or null for none. */
+    public record MemberAffiliationChanged(String memberId, String parentMemberId, Instant changedAt) {
+    }
+
+    /**
+     * An exchange rate was recorded: one {@code baseCurrency} costs {@code rate} {@code quoteCurrency} as of
+     * {@code asOf} (USD/CNY 7.10). Key: {@code BASE/QUOTE}. The latest {@code asOf} of a pair is in force.
+     */
+    public record FxRateRecorded(String baseCurrency, String quoteCurrency, BigDecimal rate, Instant asOf,
+                                 Instant recordedAt) {
     }
 
     /** A member was suspended or reinstated. {@code status}: ACTIVE or SUSPENDED. */

@@ -26,7 +26,18 @@ public final class SettlementEvents {
     public static final EventType<SettlementCashPosted> SETTLEMENT_CASH_POSTED =
             EventType.of(Topics.SETTLEMENT_CASH, "account", "SettlementCashPosted", 1, SettlementCashPosted.class);
 
+    public static final EventType<EndOfDayRunCompleted> END_OF_DAY_RUN_COMPLETED =
+            EventType.of(Topics.SETTLEMENT_RUNS, "business-day", "EndOfDayRunCompleted", 1, EndOfDayRunCompleted.class);
+
     private SettlementEvents() {
+    }
+
+    /**
+     * The end-of-day run of {@code businessDate} completed: its variation margin and final settlement postings are in
+     * the outbox before this event (same transaction), {@code accountsSettled} accounts had a posting line.
+     * Key: the business date. risk-service starts the day's stress run and backtest on it.
+     */
+    public record EndOfDayRunCompleted(LocalDate businessDate, int accountsSettled, int postings, Instant completedAt) {
     }
 
     /**

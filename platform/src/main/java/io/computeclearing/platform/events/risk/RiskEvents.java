@@ -1,0 +1,71 @@
+package io.computeclearing.platform.events.risk;
+
+import io.computeclearing.platform.events.EventType;
+import io.computeclearing.platform.events.Topics;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Events published by risk-service on {@link Topics#RISK}. Amounts are in the reporting currency ({@code currency},
+ * USD), scale 2. Keys: business date for stress runs and shortfalls, sizing id for a sizing, member id for a
+ * member's contribution, product family for backtesting alerts.
+ */
+public final class RiskEvents {
+
+    public static final EventType<StressRunCompleted> STRESS_RUN_COMPLETED =
+            EventType.of(Topics.RISK, "stress-run", "StressRunCompleted", 1, StressRunCompleted.class);
+    public static final EventType<DefaultFundShortfall> DEFAULT_FUND_SHORTFALL =
+            EventType.of(Topics.RISK, "stress-run", "DefaultFundShortfall", 1, DefaultFundShortfall.class);
+    public static final EventType<DefaultFundSized> DEFAULT_FUND_SIZED =
+            EventType.of(Topics.RISK, "fund-sizing", "DefaultFundSized", 1, DefaultFundSized.class);
+    public static final EventType<DefaultFundContributionRequired> DEFAULT_FUND_CONTRIBUTION_REQUIRED =
+            EventType.of(Topics.RISK, "member", "DefaultFundContributionRequired", 1,
+                    DefaultFundContributionRequired.class);
+    public static final EventType<BacktestTrafficLightChanged> BACKTEST_TRAFFIC_LIGHT_CHANGED =
+            EventType.of(Topics.RISK, "family", "BacktestTrafficLightChanged", 1, BacktestTrafficLightChanged.class);
+
+    private RiskEvents() {
+    }
+
+    /**
+     * A stress run of {@code businessDate} finished: Cover-1 (the largest member group's uncovered loss) and Cover-2
+     * (the two largest added) at their worst scenario, and the member groups (the parent's id) that set Cover-2.
+     */
+    public record StressRunCompleted(long runId, LocalDate businessDate, String currency, BigDecimal cover1,
+                                     String cover1Scenario, BigDecimal cover2, String cover2Scenario,
+                                     List<String> cover2Members, int accounts, int scenarios, Instant completedAt) {
+    }
+
+    /** A daily stress run found the default fund below the day's Cover-2 by {@code shortfall}; a resize follows. */
+    public record DefaultFundShortfall(long runId, LocalDate businessDate, String currency, BigDecimal fundSize,
+                                       BigDecimal cover2, BigDecimal shortfall, Instant detectedAt) {
+    }
+
+    /**
+     * The default fund was sized: {@code fundSize = max(maxCover2 x (1 + buffer), minimum)}, in force from
+     * {@code effectiveDate}. {@code reason}: PERIODIC, SHORTFALL or ON_DEMAND.
+     */
+    public record DefaultFundSized(long sizingId, LocalDate effectiveDate, String currency, BigDecimal fundSize,
+                                   BigDecimal maxCover2, BigDecimal buffer, String reason, Instant sizedAt) {
+    }
+
+    /**
+     * A member's required default fund contribution under sizing {@code sizingId}: the contributions of all members
+     * of one sizing add up exactly to its fund size. account-service opens a contribution call when it holds less.
+     */
+    public record DefaultFundContributionRequired(long sizingId, String memberId, String currency, BigDecimal amount,
+                                                  LocalDate effectiveDate, Instant requiredAt) {
+    }
+
+    /**
+     * A product family's margin backtest changed colour over the rolling window: {@code light} GREEN (0-4
+     * exceedances), YELLOW (5-9) or RED (10 and more), over {@code observations} days at {@code holdingDays}.
+     */
+    public record BacktestTrafficLightChanged(String family, LocalDate businessDate, int holdingDays,
+                                              int exceedances, int observations, String light,
+                                              String previousLight, Instant changedAt) {
+    }
+}
