@@ -35,6 +35,12 @@ public final class AccountEvents {
             EventType.of(Topics.ACCOUNTS, "account", "MarginCallSettled", 1, MarginCallSettled.class);
     public static final EventType<MarginCallEscalated> MARGIN_CALL_ESCALATED =
             EventType.of(Topics.ACCOUNTS, "account", "MarginCallEscalated", 1, MarginCallEscalated.class);
+    public static final EventType<ContributionCallIssued> CONTRIBUTION_CALL_ISSUED =
+            EventType.of(Topics.ACCOUNTS, "member", "ContributionCallIssued", 1, ContributionCallIssued.class);
+    public static final EventType<ContributionCallSettled> CONTRIBUTION_CALL_SETTLED =
+            EventType.of(Topics.ACCOUNTS, "member", "ContributionCallSettled", 1, ContributionCallSettled.class);
+    public static final EventType<ContributionCallEscalated> CONTRIBUTION_CALL_ESCALATED =
+            EventType.of(Topics.ACCOUNTS, "member", "ContributionCallEscalated", 1, ContributionCallEscalated.class);
 
     private AccountEvents() {
     }
@@ -118,5 +124,32 @@ public final class AccountEvents {
      */
     public record MarginCallEscalated(String callId, String accountId, String memberId, String currency,
                                       BigDecimal outstanding, Instant deadline, Instant escalatedAt) {
+    }
+
+    /**
+     * The member's default fund contribution held falls short of its required contribution (from the risk service's
+     * sizing {@code sizingId}): it must deliver {@code amount = required - held} in {@code currency} (scale 2) by
+     * {@code deadline}. Published again, same {@code callId} and deadline, when a higher requirement raises an OPEN
+     * call. Key: member id.
+     */
+    public record ContributionCallIssued(String callId, String memberId, String currency, BigDecimal amount,
+                                         BigDecimal required, BigDecimal held, long sizingId, Instant deadline,
+                                         Instant issuedAt) {
+    }
+
+    /**
+     * A contribution call was met: the contribution held reached the required one. {@code reason}:
+     * COVERED_BY_DEPOSIT or COVERED_BY_REQUIREMENT (a lower requirement). Key: member id.
+     */
+    public record ContributionCallSettled(String callId, String memberId, String currency, BigDecimal amount,
+                                          String reason, Instant settledAt) {
+    }
+
+    /**
+     * A contribution call was not met by its deadline: {@code outstanding} is still missing. Default management acts
+     * on this event. Key: member id.
+     */
+    public record ContributionCallEscalated(String callId, String memberId, String currency, BigDecimal outstanding,
+                                            Instant deadline, Instant escalatedAt) {
     }
 }
