@@ -1,6 +1,8 @@
 package io.computeclearing.account.fx;
 
 import io.computeclearing.account.collateral.CollateralPolicy;
+import io.computeclearing.platform.events.account.AccountEvents;
+import io.computeclearing.platform.outbox.Outbox;
 import io.computeclearing.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -11,16 +13,21 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
-/** FX rates between accepted currencies, kept as history; the latest as-of time counts. */
+/**
+ * FX rates between accepted currencies, kept as history; the latest as-of time counts. Every rate recorded is
+ * published (FxRateRecorded, key {@code BASE/QUOTE}) in the same transaction, for the services that convert with it.
+ */
 @ApplicationScoped
 @Transactional
 public class FxRates {
 
     private final CollateralPolicy policy;
+    private final Outbox outbox;
     private final Clock clock;
 
-    public FxRates(CollateralPolicy policy, Clock clock) {
+    public FxRates(CollateralPolicy policy, Outbox outbox, Clock clock) {
         this.policy = policy;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -40,6 +47,8 @@ public class FxRates {
         fx.recordedBy = recordedBy;
         fx.recordedAt = now;
         fx.persist();
+        outbox.record(AccountEvents.FX_RATE_RECORDED, base + "/" + quote, new AccountEvents.FxRateRecorded(
+                base, quote, fx.rate, fx.asOf, fx.recordedAt));
         return fx;
     }
 

@@ -38,6 +38,13 @@ public class ClearingMember extends PanacheEntityBase {
     @Column(nullable = false)
     public Status status;
 
+    /**
+     * The member this one is affiliated with (same group), or null. The risk service counts a group as one member in
+     * Cover-2; the chain of parents never loops back.
+     */
+    @Column(name = "parent_member_id")
+    public String parentMemberId;
+
     /** Why the member was last suspended or reinstated; null until then. */
     @Column(name = "status_reason")
     public String statusReason;

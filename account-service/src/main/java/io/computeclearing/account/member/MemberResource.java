@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
@@ -26,11 +27,19 @@ import java.util.List;
 @Path("/members")
 public class MemberResource {
 
+    private static final String MEMBER_ID = "[A-Z0-9][A-Z0-9-]{1,19}";
+    private static final String MEMBER_ID_RULE = "must be 2-20 upper-case letters, digits or '-'";
+
     public record RegisterMember(
-            @NotBlank @Pattern(regexp = "[A-Z0-9][A-Z0-9-]{1,19}", message = "must be 2-20 upper-case letters, digits or '-'") String id,
+            @NotBlank @Pattern(regexp = MEMBER_ID, message = MEMBER_ID_RULE) String id,
             @NotBlank @Size(max = 200, message = "must be at most 200 characters") String legalName,
             @NotBlank @Pattern(regexp = "[A-Z0-9]{18}[0-9]{2}", message = "must be a 20-character ISO 17442 LEI") String lei,
-            @NotNull ClearingMember.MembershipType membershipType) {
+            @NotNull ClearingMember.MembershipType membershipType,
+            @Pattern(regexp = MEMBER_ID, message = MEMBER_ID_RULE) String parentMemberId) {
+    }
+
+    /** The member's parent; null or absent: affiliated with no one. */
+    public record ChangeParent(@Pattern(regexp = MEMBER_ID, message = MEMBER_ID_RULE) String parentMemberId) {
     }
 
     private final MemberService members;
@@ -42,19 +51,23 @@ public class MemberResource {
     }
 
     @Operation(summary = "Register a clearing member",
-            description = "Admits a clearing member, ACTIVE at once.")
+            description = "Admits a clearing member, ACTIVE at once. parentMemberId (optional) names an existing "
+                    + "member it is affiliated with: the risk service counts the group as one in Cover-2.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, example = """
-            {"id": "ALPHA", "legalName": "Alpha Compute Trading LLC", "lei": "5493001KJTIIGC8Y1R12",
-             "membershipType": "GENERAL_CLEARING_MEMBER"}"""))
+            {"id": "ALPHA-ASIA", "legalName": "Alpha Compute Trading Asia Ltd", "lei": "5493001KJTIIGC8Y1R12",
+             "membershipType": "DIRECT_CLEARING_MEMBER", "parentMemberId": "ALPHA"}"""))
     @APIResponse(responseCode = "201", description = "The member, registered",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ClearingMember.class)))
     @APIResponse(responseCode = "409", description = "/problems/member-exists: a member with this id already exists "
             + "(or, /problems/lei-in-use, another member has this LEI)")
+    @APIResponse(responseCode = "422", description = "/problems/unknown-member: the parent member does not exist (or "
+            + "/problems/affiliation-cycle: the member names itself)")
     @POST
     @RolesAllowed(Roles.BACK_OFFICE)
     public Response register(@Valid @NotNull RegisterMember request) {
-        ClearingMember member = members.register(request.id(), request.legalName(), request.lei(), request.membershipType());
+        ClearingMember member = members.register(request.id(), request.legalName(), request.lei(),
+                request.membershipType(), request.parentMemberId());
         return Response.status(Response.Status.CREATED).entity(member).build();
     }
 
@@ -77,6 +90,23 @@ public class MemberResource {
     public ClearingMember get(@PathParam("id") String id) {
         caller.requireAccess(id, "member", id);
         return members.get(id);
+    }
+
+    @Operation(summary = "Change a member's affiliation",
+            description = "Names the member's parent (an existing member; null: none). The same parent again "
+                    + "changes nothing and publishes nothing; a change publishes MemberAffiliationChanged.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, example = """
+            {"parentMemberId": "ALPHA"}"""))
+    @APIResponseSchema(value = ClearingMember.class, responseCode = "200",
+            responseDescription = "The member with its parent")
+    @APIResponse(responseCode = "404", description = "No member with this id")
+    @APIResponse(responseCode = "422", description = "/problems/affiliation-cycle: the parent is the member itself or "
+            + "already affiliated below it (or /problems/unknown-member: the parent does not exist)")
+    @PUT
+    @Path("/{id}/parent")
+    @RolesAllowed(Roles.BACK_OFFICE)
+    public ClearingMember changeParent(@PathParam("id") String id, @Valid @NotNull ChangeParent request) {
+        return members.changeParent(id, request.parentMemberId());
     }
 
     @Operation(summary = "Suspend a clearing member",

@@ -12,7 +12,10 @@ import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 
 /** Admits, suspends and reinstates clearing members; each change is published with it. */
 @ApplicationScoped
@@ -27,7 +30,8 @@ public class MemberService {
         this.clock = clock;
     }
 
-    public ClearingMember register(String id, String legalName, String lei, ClearingMember.MembershipType type) {
+    public ClearingMember register(String id, String legalName, String lei, ClearingMember.MembershipType type,
+                                   String parentMemberId) {
         if (!LegalEntityIdentifier.isValid(lei)) {
             throw ProblemException.invalid("lei", "check digits do not match (ISO 17442, ISO 7064 MOD 97-10): "
                     + "look for a mistyped character");
@@ -42,11 +46,17 @@ public class MemberService {
             throw ProblemException.conflict("lei-in-use", "LEI already registered",
                     "LEI " + lei + " is already registered to another member");
         }
+        if (parentMemberId != null) {
+            // a new member has no affiliates yet, so naming an existing parent other than itself makes no loop
+            requireNotItself(id, parentMemberId);
+            requireExisting(parentMemberId);
+        }
         ClearingMember member = new ClearingMember();
         member.id = id;
         member.legalName = legalName;
         member.lei = lei;
         member.membershipType = type;
+        member.parentMemberId = parentMemberId;
         member.status = ClearingMember.Status.ACTIVE;
         member.createdAt = member.updatedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         member.persist();
@@ -54,7 +64,7 @@ public class MemberService {
         DuplicateKey.flush(ClearingMember.getEntityManager(), constraint -> ProblemException.conflict("lei-in-use",
                 "LEI already registered", "LEI " + lei + " is already registered to another member"));
         outbox.record(AccountEvents.MEMBER_REGISTERED, id, new AccountEvents.MemberRegistered(
-                id, legalName, lei, type.name(), member.status.name(), null));
+                id, legalName, lei, type.name(), member.status.name(), parentMemberId));
         return member;
     }
 
@@ -65,6 +75,31 @@ public class MemberService {
 
     public ClearingMember reinstate(String id, String reason) {
         return changeStatus(id, ClearingMember.Status.ACTIVE, reason);
+    }
+
+    /**
+     * Names the member's parent (null: none). The same parent again changes nothing and publishes nothing. Changes
+     * of affiliation take turns, so two simultaneous ones cannot close a loop that neither sees alone.
+     */
+    public ClearingMember changeParent(String id, String parentMemberId) {
+        KeyLock.hold(ClearingMember.getEntityManager(), "member_affiliation", "all");
+        ClearingMember member = ClearingMember.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (member == null) {
+            throw ProblemException.notFound("member", id);
+        }
+        if (Objects.equals(member.parentMemberId, parentMemberId)) {
+            return member;
+        }
+        if (parentMemberId != null) {
+            requireNotItself(id, parentMemberId);
+            requireExisting(parentMemberId);
+            requireNoLoop(id, parentMemberId);
+        }
+        member.parentMemberId = parentMemberId;
+        member.updatedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        outbox.record(AccountEvents.MEMBER_AFFILIATION_CHANGED, id,
+                new AccountEvents.MemberAffiliationChanged(id, parentMemberId, member.updatedAt));
+        return member;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -79,6 +114,33 @@ public class MemberService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ClearingMember> list() {
         return ClearingMember.listAll(Sort.by("id"));
+    }
+
+    private static void requireNotItself(String id, String parentMemberId) {
+        if (id.equals(parentMemberId)) {
+            throw ProblemException.refused("affiliation-cycle", "Affiliation cycle",
+                    "member '" + id + "' cannot be its own parent");
+        }
+    }
+
+    private static void requireExisting(String parentMemberId) {
+        if (ClearingMember.findById(parentMemberId) == null) {
+            throw ProblemException.refused("unknown-member", "Unknown member",
+                    "parent member '" + parentMemberId + "' does not exist; register it first");
+        }
+    }
+
+    /** Walks up from the new parent: meeting the member itself would close a loop. */
+    private static void requireNoLoop(String id, String parentMemberId) {
+        Set<String> seen = new HashSet<>();
+        for (String ancestor = parentMemberId; ancestor != null && seen.add(ancestor);
+             ancestor = ClearingMember.<ClearingMember>findById(ancestor).parentMemberId) {
+            if (ancestor.equals(id)) {
+                throw ProblemException.refused("affiliation-cycle", "Affiliation cycle",
+                        "member '" + parentMemberId + "' is already affiliated below '" + id + "': naming it as '"
+                                + id + "''s parent would close a loop");
+            }
+        }
     }
 
     private ClearingMember changeStatus(String id, ClearingMember.Status target, String reason) {
