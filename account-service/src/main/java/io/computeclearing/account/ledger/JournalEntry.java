@@ -1,6 +1,7 @@
 package io.computeclearing.account.ledger;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.computeclearing.account.valuation.Asset;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CascadeType;
@@ -38,14 +39,24 @@ public class JournalEntry extends PanacheEntityBase {
     /**
      * DEPOSIT and WITHDRAWAL: collateral lodged or returned, recorded by the back office. VARIATION_MARGIN and
      * FINAL_SETTLEMENT: cash settled by the CCP from settlement-service's postings (either sign).
+     * DEFAULT_FUND_CONTRIBUTION and DEFAULT_FUND_RELEASE: a member's default fund cash lodged or paid back (an entry
+     * of the member, not of an account).
      */
-    public enum Kind { DEPOSIT, WITHDRAWAL, VARIATION_MARGIN, FINAL_SETTLEMENT }
+    public enum Kind {
+        DEPOSIT, WITHDRAWAL, VARIATION_MARGIN, FINAL_SETTLEMENT, DEFAULT_FUND_CONTRIBUTION, DEFAULT_FUND_RELEASE
+    }
 
     @Id
     public UUID id;
 
-    @Column(name = "account_id", nullable = false)
+    /** The account whose collateral moved; null for a default fund entry. */
+    @Column(name = "account_id")
     public String accountId;
+
+    /** The member whose default fund contribution moved; null for an account's entry. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Column(name = "member_id")
+    public String memberId;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)

@@ -1,6 +1,7 @@
 package io.computeclearing.account.ledger;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.computeclearing.account.valuation.Asset;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -27,7 +28,8 @@ import java.util.Map;
  * CCP holds it. So what members have lodged always equals, with opposite sign, what the CCP holds at its bank and
  * custodian. An account's holding of an asset is the sum of its MEMBER_COLLATERAL postings; a cash holding may be
  * negative after a variation margin debit (unpaid variation margin the member owes the CCP), balanced by
- * {@link Book#CCP_SETTLEMENT}.
+ * {@link Book#CCP_SETTLEMENT}. A member's default fund contribution is on {@link Book#DEFAULT_FUND} (by member, not
+ * account) against {@link Book#CCP_DEFAULT_FUND}: a book of its own, so it is never part of an account's holdings.
  */
 @Entity
 @Table(name = "journal_posting")
@@ -46,7 +48,11 @@ public class JournalPosting extends PanacheEntityBase {
          * posting. What the CCP collects from losing accounts it pays to winning ones, so after a complete run it nets
          * to zero per currency.
          */
-        CCP_SETTLEMENT
+        CCP_SETTLEMENT,
+        /** Default fund cash a member has contributed, per member: never margin cover, never an account's holding. */
+        DEFAULT_FUND,
+        /** The CCP's default fund account at its bank: the other side of every contribution and release. */
+        CCP_DEFAULT_FUND
     }
 
     @JsonIgnore
@@ -67,6 +73,11 @@ public class JournalPosting extends PanacheEntityBase {
     @Column(name = "account_id")
     public String accountId;
 
+    /** The contributing member for DEFAULT_FUND; null on every other book. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Column(name = "member_id")
+    public String memberId;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "asset_class", nullable = false)
     public Asset.AssetClass assetClass;
@@ -85,6 +96,13 @@ public class JournalPosting extends PanacheEntityBase {
         posting.assetClass = asset.assetClass();
         posting.asset = asset.code();
         posting.quantity = quantity;
+        return posting;
+    }
+
+    /** A posting on a member's default fund contribution ({@link Book#DEFAULT_FUND}) or the CCP's fund account. */
+    public static JournalPosting ofDefaultFund(Book book, String memberId, Asset asset, BigDecimal quantity) {
+        JournalPosting posting = of(book, null, asset, quantity);
+        posting.memberId = book == Book.DEFAULT_FUND ? memberId : null;
         return posting;
     }
 
