@@ -31,7 +31,9 @@ class AccessControlTest {
             "GET, /accounts/ALPHA-H/margin-requirement",
             "GET, /collateral/securities", "GET, /collateral/securities/US912828YK09",
             "GET, /collateral/securities/US912828YK09/prices", "PUT, /collateral/securities/US912828YK09",
-            "GET, /collateral/fx-rates", "GET, /collateral/fx-rates/USD/CNY", "PUT, /collateral/fx-rates/USD/CNY"})
+            "GET, /collateral/fx-rates", "GET, /collateral/fx-rates/USD/CNY", "PUT, /collateral/fx-rates/USD/CNY",
+            "PUT, /members/ALPHA/parent", "GET, /default-fund/ALPHA", "POST, /default-fund/ALPHA/contributions",
+            "POST, /default-fund/ALPHA/releases"})
     void everyEndpointNeedsAToken(String method, String path) {
         Api.anonymous().body("{}").request(method, path).then().statusCode(401);
     }
@@ -43,7 +45,11 @@ class AccessControlTest {
             "member, POST, /members/ALPHA/suspend", "risk, POST, /accounts/ALPHA-H/suspend",
             "risk, POST, /accounts/ALPHA-H/deposits", "member, POST, /accounts/ALPHA-H/withdrawals",
             "admin, POST, /accounts/ALPHA-H/securities/deposits", "risk, POST, /accounts/ALPHA-H/securities/withdrawals",
-            "member, PUT, /collateral/securities/US912828YK09", "risk, PUT, /collateral/fx-rates/USD/CNY"})
+            "member, PUT, /collateral/securities/US912828YK09", "risk, PUT, /collateral/fx-rates/USD/CNY",
+            "member, PUT, /members/ALPHA/parent", "risk, PUT, /members/ALPHA/parent",
+            "member, POST, /default-fund/ALPHA/contributions", "risk, POST, /default-fund/ALPHA/contributions",
+            "admin, POST, /default-fund/ALPHA/contributions", "risk, POST, /default-fund/ALPHA/releases",
+            "admin, POST, /default-fund/ALPHA/releases"})
     void aRoleMayOnlyDoItsOwnJob(String role, String method, String path) {
         String token = switch (role) {
             case "member" -> TestTokens.member("ALPHA");

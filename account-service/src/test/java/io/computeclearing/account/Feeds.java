@@ -6,6 +6,8 @@ import io.computeclearing.platform.events.Topics;
 import io.computeclearing.platform.events.margin.MarginEvents;
 import io.computeclearing.platform.events.margin.MarginEvents.CurrencyRequirement;
 import io.computeclearing.platform.events.margin.MarginEvents.MarginRequirementCalculated;
+import io.computeclearing.platform.events.risk.RiskEvents;
+import io.computeclearing.platform.events.risk.RiskEvents.DefaultFundContributionRequired;
 import io.computeclearing.platform.events.settlement.SettlementEvents;
 import io.computeclearing.platform.events.settlement.SettlementEvents.CashLine;
 import io.computeclearing.platform.events.settlement.SettlementEvents.SettlementCashPosted;
@@ -75,5 +77,28 @@ public final class Feeds {
     public static void awaitApplied(DatabaseProbe db, UUID eventId) {
         await().atMost(ARRIVAL).until(() -> db.count("select count(*) from inbox_event where consumer = ? and "
                 + "event_id = ?", "account-service.settlement-cash", eventId) == 1);
+    }
+
+    /**
+     * Publishes a member's required default fund contribution as risk-service does (USD, effective 2026-12-01) and
+     * waits until the default fund consumer has taken it (applied, ignored or parked).
+     */
+    public static UUID contributionRequired(DatabaseProbe db, String member, long sizingId, String amount) {
+        return contributionRequired(db, member, sizingId, "USD", amount);
+    }
+
+    public static UUID contributionRequired(DatabaseProbe db, String member, long sizingId, String currency,
+                                            String amount) {
+        DefaultFundContributionRequired payload = new DefaultFundContributionRequired(sizingId, member, currency,
+                new BigDecimal(amount), LocalDate.parse("2026-12-01"), Instant.now());
+        UUID eventId = UUID.randomUUID();
+        EventEnvelope envelope = new EventEnvelope(eventId, RiskEvents.DEFAULT_FUND_CONTRIBUTION_REQUIRED.name(),
+                RiskEvents.DEFAULT_FUND_CONTRIBUTION_REQUIRED.schemaVersion(), "member", member, 1, "risk-service",
+                Instant.now(), EventCodec.toTree(payload));
+        TopicProbe.publish(Topics.RISK, member, EventCodec.encode(envelope));
+        await().atMost(ARRIVAL).until(() -> db.count("select count(*) from inbox_event where consumer = ? and "
+                + "event_id = ?", "account-service.default-fund-contributions", eventId)
+                + db.count("select count(*) from parked_event where event_id = ?", eventId) == 1);
+        return eventId;
     }
 }

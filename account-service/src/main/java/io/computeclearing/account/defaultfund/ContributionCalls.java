@@ -1,0 +1,144 @@
+package io.computeclearing.account.defaultfund;
+
+import io.computeclearing.account.margincall.MarginCallConfig;
+import io.computeclearing.account.margincall.MarginCallDeadline;
+import io.computeclearing.account.member.ClearingMember;
+import io.computeclearing.platform.events.account.AccountEvents;
+import io.computeclearing.platform.outbox.Outbox;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Contribution calls, with the deadline rule and escalation of margin calls ({@code ccp.margin-calls}): a required
+ * contribution above what the member holds opens a call for the shortfall; a larger shortfall while it is OPEN raises
+ * it (same id and deadline); the contribution reaching the requirement settles it; an OPEN call past its deadline is
+ * escalated once. Every change is published through the outbox, keyed by member id.
+ */
+@ApplicationScoped
+@Transactional
+public class ContributionCalls {
+
+    private static final Logger LOG = Logger.getLogger(ContributionCalls.class);
+
+    private final Outbox outbox;
+    private final MarginCallDeadline deadlines;
+    private final Clock clock;
+
+    public ContributionCalls(Outbox outbox, MarginCallConfig config, Clock clock) {
+        this.outbox = outbox;
+        this.deadlines = MarginCallDeadline.of(config);
+        this.clock = clock;
+    }
+
+    /**
+     * Issues, raises or settles the member's call after its requirement or contribution changed ({@code cause}
+     * DEPOSIT or REQUIREMENT). The caller holds the member's lock.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void review(DefaultFundPosition position, String cause) {
+        ContributionCall call = position.outstandingCall();
+        BigDecimal shortfall = position.shortfall();
+        if (shortfall.signum() > 0) {
+            if (call == null) {
+                issue(position, shortfall);
+            } else if (call.status == ContributionCall.Status.OPEN && shortfall.compareTo(call.amount) > 0) {
+                raise(call, position, shortfall);
+            }
+        } else if (call != null) {
+            settle(call, "COVERED_BY_" + cause);
+        }
+    }
+
+    /** Escalates every OPEN call whose deadline is at or before {@code now}, each in its own transaction. */
+    @Transactional(Transactional.TxType.NEVER)
+    public List<UUID> escalateOverdue(Instant now) {
+        List<UUID> due = QuarkusTransaction.requiringNew().call(() -> ContributionCall.<ContributionCall>find(
+                        "status = ?1 and deadline <= ?2", Sort.by("deadline"), ContributionCall.Status.OPEN, now)
+                .stream().map(call -> call.id).toList());
+        List<UUID> escalated = new ArrayList<>();
+        for (UUID id : due) {
+            if (QuarkusTransaction.requiringNew().call(() -> escalate(id, now))) {
+                escalated.add(id);
+            }
+        }
+        return escalated;
+    }
+
+    private boolean escalate(UUID id, Instant now) {
+        ContributionCall call = ContributionCall.findById(id);
+        ClearingMember.findById(call.memberId, LockModeType.PESSIMISTIC_WRITE);
+        // read again under the member's lock: a deposit may have settled the call in the meantime
+        ContributionCall.getEntityManager().refresh(call);
+        if (call.status != ContributionCall.Status.OPEN || call.deadline.isAfter(now)) {
+            return false;
+        }
+        BigDecimal shortfall = DefaultFundPosition.of(call.memberId, call.currency).shortfall();
+        BigDecimal outstanding = shortfall.signum() > 0 ? shortfall : call.amount;
+        call.status = ContributionCall.Status.ESCALATED;
+        call.escalatedAt = now();
+        call.outstandingAtEscalation = outstanding;
+        LOG.warnf("contribution call %s on member %s escalated: %s %s still missing after the deadline %s", call.id,
+                call.memberId, call.currency, outstanding.toPlainString(), call.deadline);
+        outbox.record(AccountEvents.CONTRIBUTION_CALL_ESCALATED, call.memberId,
+                new AccountEvents.ContributionCallEscalated(call.id.toString(), call.memberId, call.currency,
+                        outstanding, call.deadline, call.escalatedAt));
+        return true;
+    }
+
+    private void issue(DefaultFundPosition position, BigDecimal shortfall) {
+        ContributionCall call = new ContributionCall();
+        call.id = UUID.randomUUID();
+        call.memberId = position.memberId();
+        call.currency = position.currency();
+        call.amount = shortfall;
+        call.required = position.required();
+        call.held = position.held();
+        call.sizingId = position.sizingId();
+        call.status = ContributionCall.Status.OPEN;
+        call.issuedAt = now();
+        call.deadline = deadlines.dueFor(call.issuedAt).truncatedTo(ChronoUnit.MICROS);
+        call.persist();
+        publishIssued(call);
+    }
+
+    private void raise(ContributionCall call, DefaultFundPosition position, BigDecimal shortfall) {
+        call.amount = shortfall;
+        call.required = position.required();
+        call.held = position.held();
+        call.sizingId = position.sizingId();
+        call.amountRaisedAt = now();
+        publishIssued(call);
+    }
+
+    private void settle(ContributionCall call, String reason) {
+        call.status = ContributionCall.Status.SETTLED;
+        call.settledAt = now();
+        call.settledReason = reason;
+        outbox.record(AccountEvents.CONTRIBUTION_CALL_SETTLED, call.memberId,
+                new AccountEvents.ContributionCallSettled(call.id.toString(), call.memberId, call.currency,
+                        call.amount, reason, call.settledAt));
+    }
+
+    private void publishIssued(ContributionCall call) {
+        Instant at = call.amountRaisedAt == null ? call.issuedAt : call.amountRaisedAt;
+        outbox.record(AccountEvents.CONTRIBUTION_CALL_ISSUED, call.memberId,
+                new AccountEvents.ContributionCallIssued(call.id.toString(), call.memberId, call.currency,
+                        call.amount, call.required, call.held, call.sizingId, call.deadline, at));
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,285 @@
+package io.computeclearing.account.defaultfund;
+
+import io.computeclearing.account.Api;
+import io.computeclearing.account.Feeds;
+import io.computeclearing.platform.time.BusinessClock;
+import io.computeclearing.testsupport.DatabaseProbe;
+import io.computeclearing.testsupport.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+/**
+ * The default fund pool: required contributions from the risk service open, raise and settle contribution calls
+ * (escalated past the deadline like margin calls); the cash is never margin cover and never leaves with an account's
+ * collateral; only the excess over the requirement goes back, and only on request.
+ */
+@QuarkusTest
+class DefaultFundTest {
+
+    @Inject
+    DatabaseProbe db;
+
+    @Inject
+    BusinessClock clock;
+
+    @AfterEach
+    void backToNow() {
+        clock.reset();
+    }
+
+    @Test
+    void aRequirementAboveWhatIsHeldOpensACallThatADepositSettles() {
+        String member = Api.registerMember("DFCALL");
+        contribute(member, "400000.00").then().statusCode(201);
+
+        Feeds.contributionRequired(db, member, 1, "1500000.00");
+
+        JsonPath position = position(member);
+        assertThat(position.getObject("required", BigDecimal.class)).isEqualTo(new BigDecimal("1500000.00"));
+        assertThat(position.getObject("held", BigDecimal.class)).isEqualTo(new BigDecimal("400000.00"));
+        assertThat(position.getObject("releasable", BigDecimal.class)).isEqualTo(new BigDecimal("0.00"));
+        assertThat(position.getLong("sizingId")).isEqualTo(1L);
+        assertThat(position.getString("outstandingCall.status")).isEqualTo("OPEN");
+        assertThat(position.getObject("outstandingCall.amount", BigDecimal.class))
+                .isEqualTo(new BigDecimal("1100000.00"));
+        String callId = position.getString("outstandingCall.id");
+        // the margin calls' deadline rule: five minutes to meet a call in the test configuration
+        assertThat(Duration.between(Instant.parse(position.getString("outstandingCall.issuedAt")),
+                Instant.parse(position.getString("outstandingCall.deadline")))).isEqualTo(Duration.ofMinutes(5));
+        assertThat(db.count("select count(*) from outbox_event where aggregate_id = ? and event_type = "
+                + "'ContributionCallIssued' and payload->>'callId' = ? and payload->>'amount' = '1100000.00' "
+                + "and payload->>'required' = '1500000.00' and payload->>'held' = '400000.00' "
+                + "and payload->>'sizingId' = '1'", member, callId)).isEqualTo(1);
+
+        // a part payment leaves the call open
+        contribute(member, "600000.00").then().statusCode(201);
+        assertThat(position(member).getString("outstandingCall.id")).isEqualTo(callId);
+
+        contribute(member, "500000.00").then().statusCode(201);
+
+        JsonPath met = position(member);
+        assertThat(met.getObject("held", BigDecimal.class)).isEqualTo(new BigDecimal("1500000.00"));
+        assertThat(met.getString("outstandingCall")).isNull();
+        assertThat(db.count("select count(*) from contribution_call where id = ?::uuid and status = 'SETTLED' and "
+                + "settled_reason = 'COVERED_BY_DEPOSIT'", callId)).isEqualTo(1);
+        assertThat(db.count("select count(*) from outbox_event where aggregate_id = ? and event_type = "
+                + "'ContributionCallSettled' and payload->>'callId' = ? and payload->>'reason' = "
+                + "'COVERED_BY_DEPOSIT'", member, callId)).isEqualTo(1);
+    }
+
+    @Test
+    void aHigherRequirementRaisesTheOpenCallAndALowerOneArrivingLateIsIgnored() {
+        String member = Api.registerMember("DFRAISE");
+        Feeds.contributionRequired(db, member, 5, "1000.00");
+        String callId = position(member).getString("outstandingCall.id");
+
+        Feeds.contributionRequired(db, member, 6, "2500.50");
+        // sizing 4 was published before sizing 5 and arrives last: it changes nothing
+        Feeds.contributionRequired(db, member, 4, "10.00");
+
+        JsonPath position = position(member);
+        assertThat(position.getObject("required", BigDecimal.class)).isEqualTo(new BigDecimal("2500.50"));
+        assertThat(position.getLong("sizingId")).isEqualTo(6L);
+        assertThat(position.getString("outstandingCall.id")).isEqualTo(callId);
+        assertThat(position.getObject("outstandingCall.amount", BigDecimal.class))
+                .isEqualTo(new BigDecimal("2500.50"));
+        assertThat(db.count("select count(*) from outbox_event where aggregate_id = ? and event_type = "
+                + "'ContributionCallIssued'", member)).isEqualTo(2);
+    }
+
+    @Test
+    void aCallUnmetPastItsDeadlineIsEscalated() {
+        String member = Api.registerMember("DFLATE");
+        contribute(member, "100.00").then().statusCode(201);
+        Feeds.contributionRequired(db, member, 1, "350.25");
+        JsonPath call = position(member);
+        UUID callId = UUID.fromString(call.getString("outstandingCall.id"));
+        Instant deadline = Instant.parse(call.getString("outstandingCall.deadline"));
+
+        moveClockTo(deadline.minusSeconds(1));
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(4)).untilAsserted(() ->
+                assertThat(position(member).getString("outstandingCall.status")).isEqualTo("OPEN"));
+
+        moveClockTo(deadline);
+        await().atMost(Feeds.ARRIVAL).untilAsserted(() ->
+                assertThat(position(member).getString("outstandingCall.status")).isEqualTo("ESCALATED"));
+        clock.reset();
+
+        JsonPath escalated = position(member);
+        assertThat(escalated.getString("outstandingCall.escalatedAt")).isEqualTo(deadline.toString());
+        assertThat(escalated.getObject("outstandingCall.outstandingAtEscalation", BigDecimal.class))
+                .isEqualTo(new BigDecimal("250.25"));
+        assertThat(db.count("select count(*) from outbox_event where aggregate_id = ? and event_type = "
+                + "'ContributionCallEscalated' and payload->>'callId' = ? and payload->>'outstanding' = '250.25'",
+                member, callId.toString())).isEqualTo(1);
+
+        // an escalated call still settles once the contribution is paid
+        contribute(member, "250.25").then().statusCode(201);
+        assertThat(position(member).getString("outstandingCall")).isNull();
+        assertThat(db.count("select count(*) from contribution_call where id = ? and status = 'SETTLED'", callId))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void fundCashIsNeverMarginCoverAndNeverLeavesWithAnAccountsCollateral() {
+        String member = Api.registerMember("DFCOVER");
+        String account = Api.openAccount(member, "USD");
+        Api.deposit(account, "USD", "1000.00");
+        Feeds.requirement(account, "USD", "1500.00");
+
+        contribute(member, "50000.00").then().statusCode(201);
+
+        // the account's cover and balances are what they were: 500.00 short, the margin call still open
+        Api.backOffice().get("/accounts/{id}/cover", account).then().statusCode(200)
+                .body("collateralValue", equalTo(new BigDecimal("1000.00")))
+                .body("excess", equalTo(new BigDecimal("-500.00")));
+        Api.backOffice().get("/accounts/{id}/balances", account).then().statusCode(200)
+                .body("collateralValue", equalTo(new BigDecimal("1000.00")));
+        Api.backOffice().queryParam("accountId", account).get("/margin-calls").then().statusCode(200)
+                .body("[0].status", equalTo("OPEN"))
+                .body("[0].amount", equalTo(new BigDecimal("500.00")));
+        // nor can the account withdraw it
+        Api.withdrawCash(account, Api.idempotencyKey(), "USD", "10.00").then().statusCode(422);
+        Api.backOffice().get("/accounts/{id}/journal", account).then()
+                .body("totalEntries", equalTo(1));
+        // the fund holds it, in its own books
+        assertThat(position(member).getObject("held", BigDecimal.class)).isEqualTo(new BigDecimal("50000.00"));
+        assertThat(db.count("select count(*) from journal_posting p join journal_entry e on e.id = p.entry_id "
+                + "where e.member_id = ? and p.book = 'DEFAULT_FUND' and p.member_id = ? and p.quantity = 50000.00 "
+                + "and p.account_id is null", member, member)).isEqualTo(1);
+        assertThat(db.count("select count(*) from journal_posting p join journal_entry e on e.id = p.entry_id "
+                + "where e.member_id = ? and p.book = 'CCP_DEFAULT_FUND' and p.quantity = -50000.00", member))
+                .isEqualTo(1);
+        // no collateral movement of an account is published for it
+        assertThat(db.count("select count(*) from outbox_event where event_type = 'CollateralMovementRecorded' "
+                + "and payload->>'memberId' = ? and payload->>'quantity' = '50000.00'", member)).isZero();
+    }
+
+    @Test
+    void onlyTheExcessIsReleasedAndOnlyOnRequest() {
+        String member = Api.registerMember("DFREL");
+        contribute(member, "1500.00").then().statusCode(201);
+        Feeds.contributionRequired(db, member, 1, "1000.00");
+
+        // 500.00 above the requirement: 500.01 is refused and nothing is written
+        release(TestTokens.backOffice(), member, Api.idempotencyKey(), "500.01").then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("type", equalTo("/problems/insufficient-fund-excess"));
+        assertThat(db.count("select count(*) from journal_entry where member_id = ?", member)).isEqualTo(1);
+
+        // a lower requirement releases nothing by itself
+        Feeds.contributionRequired(db, member, 2, "400.00");
+        JsonPath lowered = position(member);
+        assertThat(lowered.getObject("held", BigDecimal.class)).isEqualTo(new BigDecimal("1500.00"));
+        assertThat(lowered.getObject("releasable", BigDecimal.class)).isEqualTo(new BigDecimal("1100.00"));
+        assertThat(db.count("select count(*) from journal_entry where member_id = ?", member)).isEqualTo(1);
+
+        // the member asks for its excess back; the same request again is a replay, not a second payment
+        String key = Api.idempotencyKey();
+        release(TestTokens.member(member), member, key, "1100.00").then().statusCode(201)
+                .body("kind", equalTo("DEFAULT_FUND_RELEASE"));
+        release(TestTokens.member(member), member, key, "1100.00").then().statusCode(200)
+                .header("Idempotent-Replayed", "true");
+        release(TestTokens.member(member), member, key, "1.00").then().statusCode(409)
+                .body("type", equalTo("/problems/idempotency-key-reused"));
+        release(TestTokens.member(member), member, Api.idempotencyKey(), "0.01").then().statusCode(422)
+                .body("type", equalTo("/problems/insufficient-fund-excess"));
+
+        JsonPath after = position(member);
+        assertThat(after.getObject("held", BigDecimal.class)).isEqualTo(new BigDecimal("400.00"));
+        assertThat(after.getObject("required", BigDecimal.class)).isEqualTo(new BigDecimal("400.00"));
+        assertThat(after.getObject("releasable", BigDecimal.class)).isEqualTo(new BigDecimal("0.00"));
+    }
+
+    @Test
+    void aSuspendedMemberReleasesNothing() {
+        String member = Api.registerMember("DFSUSP");
+        contribute(member, "100.00").then().statusCode(201);
+        Api.backOffice().body("{\"reason\":\"default declared\"}").post("/members/{id}/suspend", member)
+                .then().statusCode(200);
+
+        release(TestTokens.backOffice(), member, Api.idempotencyKey(), "100.00").then().statusCode(422)
+                .body("type", equalTo("/problems/member-suspended"));
+        assertThat(position(member).getObject("held", BigDecimal.class)).isEqualTo(new BigDecimal("100.00"));
+    }
+
+    @Test
+    void aMemberSeesAndReleasesOnlyItsOwnFund() {
+        String alpha = Api.registerMember("DFALPHA");
+        String bravo = Api.registerMember("DFBRAVO");
+        contribute(bravo, "900.00").then().statusCode(201);
+
+        Api.as(TestTokens.member(alpha)).get("/default-fund/{id}", alpha).then().statusCode(200)
+                .body("held", equalTo(new BigDecimal("0.00")))
+                .body("outstandingCall", nullValue());
+        Api.as(TestTokens.member(alpha)).get("/default-fund/{id}", bravo).then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("type", equalTo("/problems/not-found"));
+        release(TestTokens.member(alpha), bravo, Api.idempotencyKey(), "900.00").then().statusCode(404);
+        Api.as(TestTokens.risk()).get("/default-fund/{id}", bravo).then().statusCode(200)
+                .body("held", equalTo(new BigDecimal("900.00")));
+        assertThat(db.count("select count(*) from journal_entry where member_id = ?", bravo)).isEqualTo(1);
+    }
+
+    @Test
+    void contributionsAreRefusedInAnotherCurrencyOrForAnUnknownMember() {
+        String member = Api.registerMember("DFCCY");
+
+        Api.backOffice().header("Idempotency-Key", Api.idempotencyKey())
+                .body("{\"currency\":\"CNY\",\"amount\":100.00,\"reference\":\"wire\"}")
+                .post("/default-fund/{id}/contributions", member).then().statusCode(400)
+                .body("detail", equalTo("currency: the default fund is held in USD, not CNY"));
+        contribute("NOBODY", "100.00").then().statusCode(404);
+        Api.backOffice().header("Idempotency-Key", Api.idempotencyKey())
+                .body("{\"currency\":\"USD\",\"amount\":100.001,\"reference\":\"wire\"}")
+                .post("/default-fund/{id}/contributions", member).then().statusCode(400);
+        assertThat(db.count("select count(*) from journal_entry where member_id = ?", member)).isZero();
+    }
+
+    @Test
+    void aRequirementBreakingTheContractIsParked() {
+        String member = Api.registerMember("DFPARK");
+
+        UUID eventId = Feeds.contributionRequired(db, member, 1, "CNY", "100.00");
+
+        assertThat(db.count("select count(*) from parked_event where event_id = ? and consumer = "
+                + "'account-service.default-fund-contributions' and aggregate_id = ?", eventId, member)).isEqualTo(1);
+        assertThat(db.count("select count(*) from default_fund_requirement where member_id = ?", member)).isZero();
+    }
+
+    private static Response contribute(String member, String amount) {
+        return Api.backOffice().header("Idempotency-Key", Api.idempotencyKey())
+                .body("{\"currency\":\"USD\",\"amount\":" + amount + ",\"reference\":\"FED wire\"}")
+                .post("/default-fund/{id}/contributions", member);
+    }
+
+    private static Response release(String token, String member, String key, String amount) {
+        return Api.as(token).header("Idempotency-Key", key)
+                .body("{\"currency\":\"USD\",\"amount\":" + amount + ",\"reference\":\"release request\"}")
+                .post("/default-fund/{id}/releases", member);
+    }
+
+    private static JsonPath position(String member) {
+        return Api.backOffice().get("/default-fund/{id}", member).then().statusCode(200).extract().jsonPath();
+    }
+
+    private static void moveClockTo(Instant instant) {
+        Api.as(TestTokens.admin()).body(Map.of("instant", instant.toString(), "frozen", true)).put("/clock")
+                .then().statusCode(200).body("now", equalTo(instant.toString()));
+    }
+}
