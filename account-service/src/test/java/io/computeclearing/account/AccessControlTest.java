@@ -33,7 +33,8 @@ class AccessControlTest {
             "GET, /collateral/securities/US912828YK09/prices", "PUT, /collateral/securities/US912828YK09",
             "GET, /collateral/fx-rates", "GET, /collateral/fx-rates/USD/CNY", "PUT, /collateral/fx-rates/USD/CNY",
             "PUT, /members/ALPHA/parent", "GET, /default-fund/ALPHA", "POST, /default-fund/ALPHA/contributions",
-            "POST, /default-fund/ALPHA/releases"})
+            "POST, /default-fund/ALPHA/releases", "GET, /default-fund", "GET, /contribution-calls",
+            "GET, /contribution-calls/00000000-0000-0000-0000-000000000000"})
     void everyEndpointNeedsAToken(String method, String path) {
         Api.anonymous().body("{}").request(method, path).then().statusCode(401);
     }
@@ -49,7 +50,8 @@ class AccessControlTest {
             "member, PUT, /members/ALPHA/parent", "risk, PUT, /members/ALPHA/parent",
             "member, POST, /default-fund/ALPHA/contributions", "risk, POST, /default-fund/ALPHA/contributions",
             "admin, POST, /default-fund/ALPHA/contributions", "risk, POST, /default-fund/ALPHA/releases",
-            "admin, POST, /default-fund/ALPHA/releases"})
+            "admin, POST, /default-fund/ALPHA/releases", "member, GET, /default-fund",
+            "admin, GET, /contribution-calls"})
     void aRoleMayOnlyDoItsOwnJob(String role, String method, String path) {
         String token = switch (role) {
             case "member" -> TestTokens.member("ALPHA");

@@ -89,9 +89,14 @@ public final class Feeds {
 
     public static UUID contributionRequired(DatabaseProbe db, String member, long sizingId, String currency,
                                             String amount) {
+        return contributionRequired(db, UUID.randomUUID(), member, sizingId, currency, amount);
+    }
+
+    /** The same, under a given event id: a redelivery when the id was published before. */
+    public static UUID contributionRequired(DatabaseProbe db, UUID eventId, String member, long sizingId,
+                                            String currency, String amount) {
         DefaultFundContributionRequired payload = new DefaultFundContributionRequired(sizingId, member, currency,
                 new BigDecimal(amount), LocalDate.parse("2026-12-01"), Instant.now());
-        UUID eventId = UUID.randomUUID();
         EventEnvelope envelope = new EventEnvelope(eventId, RiskEvents.DEFAULT_FUND_CONTRIBUTION_REQUIRED.name(),
                 RiskEvents.DEFAULT_FUND_CONTRIBUTION_REQUIRED.schemaVersion(), "member", member, 1, "risk-service",
                 Instant.now(), EventCodec.toTree(payload));

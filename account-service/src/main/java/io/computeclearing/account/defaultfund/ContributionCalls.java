@@ -5,7 +5,11 @@ import io.computeclearing.account.margincall.MarginCallDeadline;
 import io.computeclearing.account.member.ClearingMember;
 import io.computeclearing.platform.events.account.AccountEvents;
 import io.computeclearing.platform.outbox.Outbox;
+import io.computeclearing.platform.problem.ProblemException;
+import io.computeclearing.platform.security.Caller;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -74,6 +78,34 @@ public class ContributionCalls {
             }
         }
         return escalated;
+    }
+
+    /** A call the caller may see; 404 alike for a missing call and another member's. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ContributionCall visibleTo(Caller caller, UUID id) {
+        ContributionCall call = ContributionCall.findById(id);
+        if (call == null) {
+            throw ProblemException.notFound("contribution call", id.toString());
+        }
+        caller.requireAccess(call.memberId, "contribution call", id.toString());
+        return call;
+    }
+
+    /** Calls newest first, filtered by status and member (null: no filter). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ContributionCall> list(ContributionCall.Status status, String memberId, int page, int size) {
+        StringBuilder query = new StringBuilder("1 = 1");
+        Parameters parameters = new Parameters();
+        if (status != null) {
+            query.append(" and status = :status");
+            parameters.and("status", status);
+        }
+        if (memberId != null) {
+            query.append(" and memberId = :memberId");
+            parameters.and("memberId", memberId);
+        }
+        return ContributionCall.<ContributionCall>find(query.toString(), Sort.descending("issuedAt", "id"),
+                parameters).page(Page.of(page, size)).list();
     }
 
     private boolean escalate(UUID id, Instant now) {

@@ -67,6 +67,33 @@ public class DefaultFund {
         return DefaultFundPosition.of(memberId, currency);
     }
 
+    /** Every member with a requirement or a contribution, by id, and the fund's totals. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public DefaultFundSummary summary() {
+        List<String> members = DefaultFundRequirement.getEntityManager().createQuery("""
+                        select r.memberId from DefaultFundRequirement r
+                        union select p.memberId from JournalPosting p where p.book = :book""", String.class)
+                .setParameter("book", Book.DEFAULT_FUND)
+                .getResultList();
+        List<DefaultFundPosition> positions = members.stream().sorted()
+                .map(member -> DefaultFundPosition.of(member, currency)).toList();
+        BigDecimal zero = BigDecimal.ZERO.setScale(CollateralValuer.minorUnits(currency));
+        BigDecimal ccpFundAccount = JournalPosting.getEntityManager().createQuery("""
+                        select coalesce(sum(p.quantity), 0) from JournalPosting p
+                        where p.book = :book and p.asset = :currency""", BigDecimal.class)
+                .setParameter("book", Book.CCP_DEFAULT_FUND)
+                .setParameter("currency", currency)
+                .getSingleResult()
+                .setScale(zero.scale(), RoundingMode.UNNECESSARY);
+        return new DefaultFundSummary(currency,
+                positions.stream().map(DefaultFundPosition::required).reduce(zero, BigDecimal::add),
+                positions.stream().map(DefaultFundPosition::held).reduce(zero, BigDecimal::add),
+                ccpFundAccount,
+                positions.stream().map(DefaultFundPosition::shortfall).filter(missing -> missing.signum() > 0)
+                        .reduce(zero, BigDecimal::add),
+                positions);
+    }
+
     /** Cash the member has paid into the fund; may settle its contribution call. */
     public Recorded contribute(String memberId, String idempotencyKey, String cashCurrency, BigDecimal amount,
                                String reference, String recordedBy) {

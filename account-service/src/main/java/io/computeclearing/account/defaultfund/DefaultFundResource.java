@@ -41,6 +41,18 @@ public class DefaultFundResource {
         this.caller = caller;
     }
 
+    @Operation(summary = "The default fund",
+            description = "Every member with a required contribution or a contribution held, and the fund's totals: "
+                    + "required, held, the CCP's fund account (always -held: the book sums to zero) and the shortfall "
+                    + "contribution calls still ask for. Staff only; a member reads its own position at "
+                    + "/default-fund/{memberId}.")
+    @APIResponseSchema(value = DefaultFundSummary.class, responseCode = "200", responseDescription = "The fund")
+    @GET
+    @RolesAllowed({Roles.BACK_OFFICE, Roles.RISK, Roles.ADMIN})
+    public DefaultFundSummary summary() {
+        return fund.summary();
+    }
+
     @Operation(summary = "A member's default fund position",
             description = "The required contribution (latest sizing; zero before any), what is held, what may be "
                     + "released (held - required, at least 0) and the outstanding contribution call, in the fund's "

@@ -11,6 +11,8 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -20,8 +22,11 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.oneOf;
 
 /**
  * The default fund pool: required contributions from the risk service open, raise and settle contribution calls
@@ -100,6 +105,146 @@ class DefaultFundTest {
                 .isEqualTo(new BigDecimal("2500.50"));
         assertThat(db.count("select count(*) from outbox_event where aggregate_id = ? and event_type = "
                 + "'ContributionCallIssued'", member)).isEqualTo(2);
+    }
+
+    @Test
+    void aRedeliveredEventOrTheSameSizingAgainChangesNothing() {
+        String member = Api.registerMember("DFDUP");
+        contribute(member, "250.00").then().statusCode(201);
+        UUID eventId = Feeds.contributionRequired(db, member, 3, "1000.00");
+
+        // the broker delivers the same event again, then risk-service publishes the same sizing under a new id; the
+        // second waits behind the first on the member's partition, so both have been taken when it is in the inbox
+        Feeds.contributionRequired(db, eventId, member, 3, "USD", "1000.00");
+        Feeds.contributionRequired(db, member, 3, "1000.00");
+
+        JsonPath position = position(member);
+        assertThat(position.getObject("required", BigDecimal.class)).isEqualTo(new BigDecimal("1000.00"));
+        assertThat(position.getObject("outstandingCall.amount", BigDecimal.class)).isEqualTo(new BigDecimal("750.00"));
+        assertThat(db.count("select count(*) from contribution_call where member_id = ?", member)).isEqualTo(1);
+        assertThat(db.count("select count(*) from outbox_event where aggregate_id = ? and event_type = "
+                + "'ContributionCallIssued'", member)).isEqualTo(1);
+        assertThat(db.count("select count(*) from inbox_event where consumer = "
+                + "'account-service.default-fund-contributions' and event_id = ?", eventId)).isEqualTo(1);
+        assertThat(db.count("select count(*) from parked_event where aggregate_id = ?", member)).isZero();
+    }
+
+    @Test
+    void aLowerRequirementSettlesTheOpenCall() {
+        String member = Api.registerMember("DFLOWER");
+        contribute(member, "600.00").then().statusCode(201);
+        Feeds.contributionRequired(db, member, 7, "900.00");
+        String callId = position(member).getString("outstandingCall.id");
+
+        Feeds.contributionRequired(db, member, 8, "600.00");
+
+        assertThat(position(member).getString("outstandingCall")).isNull();
+        assertThat(db.count("select count(*) from contribution_call where id = ?::uuid and status = 'SETTLED' and "
+                + "settled_reason = 'COVERED_BY_REQUIREMENT' and amount = 300.00", callId)).isEqualTo(1);
+        assertThat(db.count("select count(*) from outbox_event where aggregate_id = ? and event_type = "
+                + "'ContributionCallSettled' and payload->>'reason' = 'COVERED_BY_REQUIREMENT' "
+                + "and payload->>'amount' = '300.00'", member)).isEqualTo(1);
+    }
+
+    @Test
+    void theFundsBookSumsToZero() {
+        String alpha = Api.registerMember("DFBOOKA");
+        String bravo = Api.registerMember("DFBOOKB");
+        contribute(alpha, "1200.00").then().statusCode(201);
+        contribute(bravo, "333.33").then().statusCode(201);
+        Feeds.contributionRequired(db, alpha, 1, "1000.00");
+        Feeds.contributionRequired(db, bravo, 1, "500.00");
+        release(TestTokens.member(alpha), alpha, Api.idempotencyKey(), "200.00").then().statusCode(201);
+
+        // per member: its DEFAULT_FUND postings (1200.00 - 200.00, 333.33) against the CCP_DEFAULT_FUND ones of its
+        // entries
+        assertThat(db.count("select count(*) from (select sum(quantity) as total from journal_posting "
+                + "where book = 'DEFAULT_FUND' and member_id = ?) book where total = 1000.00", alpha)).isEqualTo(1);
+        assertThat(db.count("select count(*) from (select sum(quantity) as total from journal_posting "
+                + "where book = 'DEFAULT_FUND' and member_id = ?) book where total = 333.33", bravo)).isEqualTo(1);
+        for (String member : new String[] {alpha, bravo}) {
+            assertThat(db.count("select count(*) from (select sum(p.quantity) as total from journal_posting p "
+                    + "join journal_entry e on e.id = p.entry_id where e.member_id = ? "
+                    + "and p.book in ('DEFAULT_FUND', 'CCP_DEFAULT_FUND')) book where total = 0", member))
+                    .isEqualTo(1);
+        }
+        // the whole book, every member of every test together
+        assertThat(db.count("select count(*) from (select sum(quantity) as total from journal_posting "
+                + "where book in ('DEFAULT_FUND', 'CCP_DEFAULT_FUND')) book where total = 0")).isEqualTo(1);
+
+        JsonPath fund = Api.as(TestTokens.risk()).get("/default-fund").then().statusCode(200).extract().jsonPath();
+        BigDecimal held = fund.getObject("held", BigDecimal.class);
+        assertThat(fund.getObject("ccpFundAccount", BigDecimal.class)).isEqualTo(held.negate());
+        assertThat(fund.getObject("members.find { it.memberId == '" + alpha + "' }.held", BigDecimal.class))
+                .isEqualTo(new BigDecimal("1000.00"));
+        assertThat(fund.getObject("members.find { it.memberId == '" + bravo + "' }.outstandingCall.amount",
+                BigDecimal.class)).isEqualTo(new BigDecimal("166.67"));
+        BigDecimal heldOfAll = fund.getList("members.held").stream().map(Object::toString).map(BigDecimal::new)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertThat(heldOfAll).isEqualByComparingTo(held);
+        assertThat(fund.getObject("shortfall", BigDecimal.class)).isGreaterThanOrEqualTo(new BigDecimal("166.67"));
+    }
+
+    @Test
+    void aMemberSeesOnlyItsOwnContributionCalls() {
+        String alpha = Api.registerMember("DFCALLA");
+        String bravo = Api.registerMember("DFCALLB");
+        Feeds.contributionRequired(db, alpha, 1, "10.00");
+        Feeds.contributionRequired(db, bravo, 1, "20.00");
+        String alphaCall = position(alpha).getString("outstandingCall.id");
+        String bravoCall = position(bravo).getString("outstandingCall.id");
+
+        Api.as(TestTokens.member(alpha)).get("/contribution-calls").then().statusCode(200)
+                .body("size()", equalTo(1))
+                .body("[0].id", equalTo(alphaCall))
+                .body("[0].amount", equalTo(new BigDecimal("10.00")));
+        Api.as(TestTokens.member(alpha)).queryParam("memberId", bravo).get("/contribution-calls").then()
+                .statusCode(200).body("size()", equalTo(0));
+        Api.as(TestTokens.member(alpha)).get("/contribution-calls/{id}", alphaCall).then().statusCode(200)
+                .body("memberId", equalTo(alpha));
+        String refused = Api.as(TestTokens.member(alpha)).get("/contribution-calls/{id}", bravoCall).then()
+                .statusCode(404).contentType("application/problem+json")
+                .body("type", equalTo("/problems/not-found"))
+                .extract().asString();
+        assertThat(refused).doesNotContain("20.00", bravo);
+        Api.as(TestTokens.member(alpha)).get("/contribution-calls/not-a-uuid").then().statusCode(404)
+                .contentType("application/problem+json");
+
+        // back office and risk see every member's
+        for (String token : new String[] {TestTokens.backOffice(), TestTokens.risk()}) {
+            Api.as(token).queryParam("memberId", bravo).get("/contribution-calls").then().statusCode(200)
+                    .body("size()", equalTo(1))
+                    .body("[0].id", equalTo(bravoCall));
+            Api.as(token).get("/contribution-calls/{id}", bravoCall).then().statusCode(200)
+                    .body("amount", equalTo(new BigDecimal("20.00")));
+        }
+        Api.backOffice().queryParam("status", "CLOSED").get("/contribution-calls").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("/problems/validation"));
+    }
+
+    @Test
+    void aRefusedMovementIsProblemJsonAndWritesNothing() {
+        String member = Api.registerMember("DFREFUSE");
+        // a member may not record its own contribution, risk may not release one, a member may not list the fund
+        Api.as(TestTokens.member(member)).header("Idempotency-Key", Api.idempotencyKey())
+                .body("{\"currency\":\"USD\",\"amount\":100.00,\"reference\":\"self\"}")
+                .post("/default-fund/{id}/contributions", member).then().statusCode(403)
+                .contentType("application/problem+json");
+        Api.as(TestTokens.risk()).header("Idempotency-Key", Api.idempotencyKey())
+                .body("{\"currency\":\"USD\",\"amount\":100.00,\"reference\":\"risk\"}")
+                .post("/default-fund/{id}/releases", member).then().statusCode(403)
+                .contentType("application/problem+json");
+        Api.as(TestTokens.member(member)).get("/default-fund").then().statusCode(403)
+                .contentType("application/problem+json");
+        // no Idempotency-Key, a negative amount
+        Api.backOffice().body("{\"currency\":\"USD\",\"amount\":100.00,\"reference\":\"wire\"}")
+                .post("/default-fund/{id}/contributions", member).then().statusCode(400)
+                .contentType("application/problem+json");
+        contribute(member, "-5.00").then().statusCode(400).contentType("application/problem+json");
+        assertThat(db.count("select count(*) from journal_entry where member_id = ?", member)).isZero();
+        assertThat(db.count("select count(*) from outbox_event where aggregate_id = ?", member))
+                .isEqualTo(1); // MemberRegistered only
     }
 
     @Test
@@ -248,6 +393,19 @@ class DefaultFundTest {
         Api.backOffice().header("Idempotency-Key", Api.idempotencyKey())
                 .body("{\"currency\":\"USD\",\"amount\":100.001,\"reference\":\"wire\"}")
                 .post("/default-fund/{id}/contributions", member).then().statusCode(400);
+        assertThat(db.count("select count(*) from journal_entry where member_id = ?", member)).isZero();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1E+400", "1e131071", "1000000000000000", "0.001", "-5", "0", "\"100.00\"", "null"})
+    void aContributionOrReleaseOutsideTheAmountDomainIsRefusedAndWritesNothing(String amount) {
+        String member = Api.registerMember("DFBOUND");
+        contribute(member, amount).then().statusCode(400).contentType("application/problem+json")
+                .body("type", oneOf("/problems/validation", "/problems/malformed-request"))
+                .body("detail", not(containsString("java")));
+        release(TestTokens.backOffice(), member, Api.idempotencyKey(), amount).then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", oneOf("/problems/validation", "/problems/malformed-request"));
         assertThat(db.count("select count(*) from journal_entry where member_id = ?", member)).isZero();
     }
 
