@@ -15,12 +15,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.math.BigDecimal;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -183,6 +185,36 @@ class DefaultFundTest {
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         assertThat(heldOfAll).isEqualByComparingTo(held);
         assertThat(fund.getObject("shortfall", BigDecimal.class)).isGreaterThanOrEqualTo(new BigDecimal("166.67"));
+    }
+
+    @Test
+    void theDatabaseKeepsFundEntriesApartFromAccountEntries() {
+        String member = Api.registerMember("DFSQL");
+        String account = Api.openAccount(member, "USD");
+        String entry = UUID.randomUUID().toString();
+        String insertEntry = """
+                insert into journal_entry (id, account_id, member_id, kind, idempotency_key, request_fingerprint,
+                                           reference, created_by, created_at)
+                values ('%s', %s, %s, 'DEFAULT_FUND_CONTRIBUTION', 'k', repeat('0', 64), 'r', 'sql', now())""";
+
+        // an entry belongs to an account or to a member, never both, never neither
+        assertThatThrownBy(() -> db.inOneTransaction(insertEntry.formatted(entry, "'" + account + "'",
+                "'" + member + "'"))).isInstanceOf(SQLException.class).hasMessageContaining("journal_entry_one_owner");
+        assertThatThrownBy(() -> db.inOneTransaction(insertEntry.formatted(entry, "null", "null")))
+                .isInstanceOf(SQLException.class).hasMessageContaining("journal_entry_one_owner");
+        // a DEFAULT_FUND posting names its member, and only DEFAULT_FUND postings do
+        for (String posting : new String[] {
+                "('%s', 'DEFAULT_FUND', null, 'CASH', 'USD', 10.00), ('%s', 'CCP_DEFAULT_FUND', null, 'CASH', 'USD', "
+                        + "-10.00)",
+                "('%s', 'DEFAULT_FUND', '" + member + "', 'CASH', 'USD', 10.00), ('%s', 'CCP_DEFAULT_FUND', '"
+                        + member + "', 'CASH', 'USD', -10.00)"}) {
+            assertThatThrownBy(() -> db.inOneTransaction(insertEntry.formatted(entry, "null", "'" + member + "'"),
+                    "insert into journal_posting (entry_id, book, member_id, asset_class, asset, quantity) values "
+                            + posting.formatted(entry, entry)))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("journal_posting_default_fund_member");
+        }
+        assertThat(db.count("select count(*) from journal_entry where member_id = ?", member)).isZero();
     }
 
     @Test
