@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * Loads what a stress run of a business date revalues from risk-service's view of the market: the positions held now
@@ -69,6 +70,8 @@ class StressInputs {
         Map<String, String> groups = memberGroups.groups();
         List<Portfolio> portfolios = portfolios(positions, instrumentIndex, groups);
         Map<String, Map<String, BigDecimal>> margin = initialMargin();
+        // Only accounts revalued count: an account without positions has no loss for its margin to cover.
+        margin.keySet().retainAll(portfolios.stream().map(Portfolio::accountId).collect(Collectors.toSet()));
         return new StressBook(instruments, portfolios, margin, usdRates(date, instruments, margin));
     }
 
