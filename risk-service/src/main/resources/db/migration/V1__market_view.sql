@@ -1,6 +1,7 @@
 -- risk-service's view of the market, built from the other services' events only. Columns are sized for the
 -- producers' bounds (docs/api.md#bounds): ids varchar(20)/(32)/(40), prices and index values at most 12 digits
--- before the point and 8 after (numeric(30,10) leaves room), contract units 14 + 4, amounts scale 2.
+-- before the point and 8 after (numeric(30,10) leaves room), contract units 14 + 4, amounts scale 2 (margin
+-- requirements up to 78 digits before the point, as margin-service may publish for an extreme position).
 
 -- Members and whom they are affiliated with (MemberRegistered.parentMemberId, MemberAffiliationChanged).
 create table risk_member (
@@ -65,8 +66,8 @@ create table risk_margin_requirement (
     account_id         varchar(20)    not null,
     calculated_at      timestamptz    not null,
     currency           char(3)        not null,
-    initial_margin     numeric(30, 2) not null,
-    maintenance_margin numeric(30, 2) not null,
+    initial_margin     numeric(80, 2) not null,
+    maintenance_margin numeric(80, 2) not null,
     primary key (account_id, calculated_at, currency)
 );
 

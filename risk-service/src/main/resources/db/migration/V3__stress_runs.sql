@@ -1,4 +1,6 @@
 -- Stress runs and their results. Amounts in the reporting currency (USD), scale 2; per-currency losses exact.
+-- numeric(80, 2): a price shocked by a large move times a large unit and quantity goes far beyond 28 digits, and a
+-- run must store what it computed rather than fail on a column.
 create table stress_run (
     run_id           bigserial      primary key,
     business_date    date           not null,
@@ -9,10 +11,10 @@ create table stress_run (
     accounts         integer        not null,
     groups           integer        not null,
     scenarios        integer        not null,
-    cover1           numeric(30, 2) not null,
+    cover1           numeric(80, 2) not null,
     cover1_scenario  varchar(40),
     cover1_group     varchar(20),
-    cover2           numeric(30, 2) not null,
+    cover2           numeric(80, 2) not null,
     cover2_scenario  varchar(40),
     cover2_groups    varchar(41),
     completed_at     timestamptz    not null
@@ -28,9 +30,9 @@ create table stress_run_scenario (
     kind             varchar(16)    not null,
     fx_shock         numeric(12, 6),
     usd_cny          numeric(30, 10),
-    cover1           numeric(30, 2) not null,
+    cover1           numeric(80, 2) not null,
     cover1_group     varchar(20),
-    cover2           numeric(30, 2) not null,
+    cover2           numeric(80, 2) not null,
     cover2_groups    varchar(41),
     primary key (run_id, scenario_id)
 );
@@ -54,9 +56,9 @@ create table stress_group_loss (
     run_id         bigint         not null,
     scenario_id    varchar(40)    not null,
     group_id       varchar(20)    not null,
-    loss           numeric(30, 2) not null,
-    initial_margin numeric(30, 2) not null,
-    uncovered      numeric(30, 2) not null,
+    loss           numeric(80, 2) not null,
+    initial_margin numeric(80, 2) not null,
+    uncovered      numeric(80, 2) not null,
     primary key (run_id, scenario_id, group_id),
     foreign key (run_id, scenario_id) references stress_run_scenario (run_id, scenario_id)
 );
@@ -70,7 +72,7 @@ create table stress_account_loss (
     group_id    varchar(20)     not null,
     currency    char(3)         not null,
     loss        numeric         not null,
-    loss_usd    numeric(30, 2)  not null,
+    loss_usd    numeric(80, 2)  not null,
     primary key (run_id, scenario_id, account_id, currency)
 );
 create index stress_account_loss_member on stress_account_loss (run_id, member_id);

@@ -226,6 +226,41 @@ class StressRunTest {
                         .formatted(d), equalTo(new BigDecimal("0.00")));
     }
 
+    @Test
+    void anExtremeShockOfAnExtremePositionIsComputedAndStoredExactly() {
+        LocalDate date = LocalDate.of(2031, 3, 5);
+        String n = RiskFeed.unique("");
+        String family = "X" + n;
+        String instrument = family + "-2106";
+        String e = "E" + n;
+        RiskFeed.member(e, null);
+        // The largest contract unit a listing carries (14 digits), a trillion contracts short, and the largest
+        // relative move a scenario takes (12 digits): far beyond a long and beyond 28 digits.
+        RiskFeed.instrument(instrument, family, "USD", "10000000000000", "IDX-" + family);
+        RiskFeed.price(instrument, date, "1000", "USD");
+        open(e + "-H", e, instrument, -1_000_000_000_000L, date);
+        RiskFeed.initialMargin(e + "-H", "USD", "1.00");
+        awaitProjected(instrument, 1, List.of());
+        scenario("MOON-" + n, family, "999999999999");
+        RiskFeed.endOfDayRunCompleted(date);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                db.count("select count(*) from stress_run where business_date = ?", date) == 1);
+        long runId = db.count("select max(run_id) from stress_run where business_date = ?", date);
+
+        // Shocked: 1,000 x (1 + 999,999,999,999) = 10^15. A short contract loses (10^15 - 1,000) x 10^13 =
+        // 999,999,999,999,000 x 10^13; 10^12 contracts lose 9,999,999,999,990 x 10^27 USD (40 digits), less 1.00 of
+        // margin uncovered.
+        String loss = "9999999999990000000000000000000000000000";
+        risk().get("/stress-runs/{id}", runId).then().statusCode(200)
+                .body("scenarios.find { it.scenarioId == 'MOON-%s' }.groups[0].loss".formatted(n),
+                        equalTo(new BigDecimal(loss + ".00")))
+                .body("scenarios.find { it.scenarioId == 'MOON-%s' }.cover1".formatted(n),
+                        equalTo(new BigDecimal("9999999999989999999999999999999999999999.00")));
+        member(e).get("/stress-runs/{id}/members/{member}", runId, e).then().statusCode(200)
+                .body("scenarios.find { it.scenarioId == 'MOON-%s' }.accounts[0].byCurrency[0].loss".formatted(n),
+                        equalTo(new java.math.BigInteger(loss)));
+    }
+
     private void scenario(String id, String family, String move) {
         risk().body("""
                 {"scenarioId": "%s", "name": "%s", "kind": "HYPOTHETICAL",
