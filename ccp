@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The project's two commands:
 #   ./ccp test    build everything and run every test (what CI runs)
-#   ./ccp stack   start PostgreSQL, Kafka, Keycloak and the four services locally and play the demo trading day
+#   ./ccp stack   start PostgreSQL, Kafka, Keycloak and the five services locally and play the demo trading month
 set -euo pipefail
 cd "$(dirname "$0")"
 

@@ -17,7 +17,7 @@ class CommittedManifestsTest {
     static final String REGENERATE = "./mvnw -B -pl deployment-tests verify -Dk8s.regenerate=true";
 
     static final String HEADER = """
-            # Compute Clearing: the four services as plain Kubernetes manifests.
+            # Compute Clearing: the five services as plain Kubernetes manifests.
             # GENERATED from helm/compute-clearing with its default values (release "ccp"): do not edit by hand.
             # Regenerate after changing the chart, from the repository root:
             #   %s

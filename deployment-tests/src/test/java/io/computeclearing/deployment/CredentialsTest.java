@@ -83,7 +83,7 @@ class CredentialsTest {
 
         assertThat(TypedManifests.ofType(objects, Secret.class)).extracting(s -> s.getMetadata().getName())
                 .containsExactly("ccp-compute-clearing-account", "ccp-compute-clearing-clearing",
-                        "ccp-compute-clearing-settlement");
+                        "ccp-compute-clearing-risk", "ccp-compute-clearing-settlement");
         assertThat(secretRef(serviceContainer(objects, ValueSets.SERVICES.get(2)), "QUARKUS_DATASOURCE_PASSWORD").getName())
                 .isEqualTo("margin-db");
     }

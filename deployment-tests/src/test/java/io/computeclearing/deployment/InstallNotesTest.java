@@ -15,6 +15,7 @@ class InstallNotesTest {
                 .contains("Compute Clearing 0.1.0-SNAPSHOT is installed as release \"ccp\" in namespace \"compute-clearing\".")
                 .contains("account-service: http://ccp-compute-clearing-account.compute-clearing.svc:8081 (1 replica(s)), database \"account\"")
                 .contains("settlement-service: http://ccp-compute-clearing-settlement.compute-clearing.svc:8084")
+                .contains("risk-service: http://ccp-compute-clearing-risk.compute-clearing.svc:8085 (1 replica(s)), database \"risk\"")
                 .contains("PostgreSQL: postgresql:5432")
                 .contains("Kafka:      kafka:9092 (PLAINTEXT)")
                 .contains("OIDC:       http://keycloak:8080/realms/ccp")
@@ -30,6 +31,7 @@ class InstallNotesTest {
         assertThat(notes)
                 .contains("margin-service: http://ccp-compute-clearing-margin.compute-clearing.svc:8083 (2-6 replicas, autoscaled)")
                 .contains("https://clearing.ccp.example.com/q/openapi")
+                .contains("https://risk.ccp.example.com/q/openapi")
                 .contains("(scraped through the ServiceMonitors)")
                 .doesNotContain("WARNING");
     }

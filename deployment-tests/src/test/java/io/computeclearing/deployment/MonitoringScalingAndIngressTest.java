@@ -81,8 +81,9 @@ class MonitoringScalingAndIngressTest {
                 "services.settlement.replicas", 3));
 
         assertThat(TypedManifests.ofType(objects, HorizontalPodAutoscaler.class)).extracting(h -> h.getMetadata().getName())
-                .containsExactly("ccp-compute-clearing-account", "ccp-compute-clearing-clearing", "ccp-compute-clearing-margin");
-        assertThat(TypedManifests.ofType(objects, PodDisruptionBudget.class)).hasSize(3);
+                .containsExactly("ccp-compute-clearing-account", "ccp-compute-clearing-clearing", "ccp-compute-clearing-margin",
+                        "ccp-compute-clearing-risk");
+        assertThat(TypedManifests.ofType(objects, PodDisruptionBudget.class)).hasSize(4);
         assertThat(named(objects, Deployment.class, "ccp-compute-clearing-settlement").getSpec().getReplicas()).isEqualTo(3);
     }
 
@@ -105,11 +106,11 @@ class MonitoringScalingAndIngressTest {
         assertThat(ingress.getSpec().getTls()).singleElement().satisfies(tls -> {
             assertThat(tls.getSecretName()).isEqualTo("ccp-tls");
             assertThat(tls.getHosts()).containsExactly("account.ccp.example.com", "clearing.ccp.example.com",
-                    "margin.ccp.example.com", "settlement.ccp.example.com");
+                    "margin.ccp.example.com", "risk.ccp.example.com", "settlement.ccp.example.com");
         });
         assertThat(ingress.getSpec().getRules()).extracting(IngressRule::getHost).containsExactly(
                 "account.ccp.example.com", "clearing.ccp.example.com", "margin.ccp.example.com",
-                "settlement.ccp.example.com");
+                "risk.ccp.example.com", "settlement.ccp.example.com");
         // Only the API's prefixes and its OpenAPI document: /q/metrics and the health details stay inside.
         assertThat(ingress.getSpec().getRules().get(1).getHttp().getPaths()).extracting(path -> path.getPath())
                 .containsExactly("/q/openapi", "/catalogue", "/business-days", "/trades", "/give-ups", "/positions",
@@ -124,6 +125,12 @@ class MonitoringScalingAndIngressTest {
         assertThat(ingress.getSpec().getRules().get(1).getHttp().getPaths())
                 .allSatisfy(path -> assertThat(path.getBackend().getService().getName())
                         .isEqualTo("ccp-compute-clearing-clearing"));
+        // risk-service's host routes its stress, default fund and backtesting APIs to it.
+        assertThat(ingress.getSpec().getRules().get(3).getHttp().getPaths()).allSatisfy(path ->
+                        assertThat(path.getBackend().getService().getName()).isEqualTo("ccp-compute-clearing-risk"))
+                .extracting(path -> path.getPath())
+                .containsExactly("/q/openapi", "/stress-scenarios", "/stress-runs", "/default-fund", "/backtests",
+                        "/accounts", "/clock");
     }
 
     private static <T extends HasMetadata> T named(List<HasMetadata> objects, Class<T> type, String name) {

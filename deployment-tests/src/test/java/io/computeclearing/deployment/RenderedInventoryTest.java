@@ -13,15 +13,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RenderedInventoryTest {
 
+    /** In the order Helm renders them: by values key. */
     private static final List<String> PER_SERVICE = List.of(
             "ccp-compute-clearing-account", "ccp-compute-clearing-clearing",
-            "ccp-compute-clearing-margin", "ccp-compute-clearing-settlement");
+            "ccp-compute-clearing-margin", "ccp-compute-clearing-risk", "ccp-compute-clearing-settlement");
 
     @Test
-    void defaultValuesRenderTheFourServicesWithTheirConfigurationSecretsAndDisruptionBudgets() {
+    void defaultValuesRenderTheFiveServicesWithTheirConfigurationSecretsAndDisruptionBudgets() {
         List<HasMetadata> objects = ValueSets.defaults();
 
-        assertThat(objects).hasSize(21);
+        assertThat(objects).hasSize(26);
         assertThat(names(objects, "Deployment")).containsExactlyElementsOf(PER_SERVICE);
         assertThat(names(objects, "Service")).containsExactlyElementsOf(PER_SERVICE);
         assertThat(names(objects, "ConfigMap")).containsExactlyElementsOf(PER_SERVICE);
@@ -38,7 +39,7 @@ class RenderedInventoryTest {
     void productionValuesAddAutoscalersServiceMonitorsAndAnIngressAndWriteNoSecrets() {
         List<HasMetadata> objects = ValueSets.production();
 
-        assertThat(objects).hasSize(26);
+        assertThat(objects).hasSize(32);
         assertThat(names(objects, "Deployment")).containsExactlyElementsOf(PER_SERVICE);
         assertThat(names(objects, "HorizontalPodAutoscaler")).containsExactlyElementsOf(PER_SERVICE);
         assertThat(names(objects, "ServiceMonitor")).containsExactlyElementsOf(PER_SERVICE);
@@ -52,7 +53,7 @@ class RenderedInventoryTest {
         List<HasMetadata> objects = ValueSets.with(java.util.Map.of("services.settlement.enabled", false));
 
         assertThat(objects).noneMatch(o -> o.getMetadata().getName().endsWith("-settlement"));
-        assertThat(names(objects, "Deployment")).hasSize(3);
+        assertThat(names(objects, "Deployment")).hasSize(4);
     }
 
     private static List<String> names(List<HasMetadata> objects, String kind) {

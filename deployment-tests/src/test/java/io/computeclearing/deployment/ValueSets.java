@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The value sets the tests render the chart with, and the four services with what each one must get. Renderings are
+ * The value sets the tests render the chart with, and the five services with what each one must get. Renderings are
  * cached: the chart does not change while the tests run.
  */
 final class ValueSets {
@@ -28,7 +28,8 @@ final class ValueSets {
             new ServiceUnderTest("account", "account-service", 8081),
             new ServiceUnderTest("clearing", "clearing-service", 8082),
             new ServiceUnderTest("margin", "margin-service", 8083),
-            new ServiceUnderTest("settlement", "settlement-service", 8084));
+            new ServiceUnderTest("settlement", "settlement-service", 8084),
+            new ServiceUnderTest("risk", "risk-service", 8085));
 
     static final HelmChart CHART = HelmChart.ofCheckout();
 

@@ -62,7 +62,7 @@ public final class LocalStack {
     private final boolean captureStandardOutput;
     private final long startedAt = System.nanoTime();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-    /** The common pool has a single worker on a two-core machine; waiting on four services needs more. */
+    /** The common pool has a single worker on a two-core machine; waiting on five services needs more. */
     private final ExecutorService tasks = Executors.newVirtualThreadPerTaskExecutor();
 
     /** The running service processes by service name; a stopped service is removed until it is started again. */

@@ -13,7 +13,8 @@ record StackService(String name, int port, String database) {
             new StackService("account-service", 8081, "account"),
             new StackService("clearing-service", 8082, "clearing"),
             new StackService("margin-service", 8083, "margin"),
-            new StackService("settlement-service", 8084, "settlement"));
+            new StackService("settlement-service", 8084, "settlement"),
+            new StackService("risk-service", 8085, "risk"));
 
     static final String JAR = "target/quarkus-app/quarkus-run.jar";
 

@@ -35,7 +35,7 @@ class RealmDefinitionTest {
     void everyClientMapsMemberIdIntoTheAccessToken() throws Exception {
         JsonNode clients = realm().path("clients");
         assertThat(names(clients, "clientId")).containsExactlyInAnyOrder("ccp-cli", "account-service",
-                "clearing-service", "margin-service", "settlement-service");
+                "clearing-service", "margin-service", "settlement-service", "risk-service");
         for (JsonNode client : clients) {
             JsonNode mapper = find(client.path("protocolMappers"), "name", "member_id");
             assertThat(mapper.path("protocolMapper").asText()).isEqualTo("oidc-usermodel-attribute-mapper");
@@ -45,6 +45,22 @@ class RealmDefinitionTest {
         JsonNode cli = find(clients, "clientId", "ccp-cli");
         assertThat(cli.path("publicClient").asBoolean()).isTrue();
         assertThat(cli.path("directAccessGrantsEnabled").asBoolean()).isTrue();
+    }
+
+    /** Every service the stack starts has its own confidential client, and the Swagger UI on its port may log in. */
+    @Test
+    void everyStackServiceHasItsClientAndTheSwaggerUiRedirect() throws Exception {
+        JsonNode clients = realm().path("clients");
+        JsonNode cli = find(clients, "clientId", "ccp-cli");
+        assertThat(StackService.ALL).extracting(StackService::name).containsExactly("account-service",
+                "clearing-service", "margin-service", "settlement-service", "risk-service");
+        for (StackService service : StackService.ALL) {
+            JsonNode client = find(clients, "clientId", service.name());
+            assertThat(client.path("publicClient").asBoolean()).as(service.name()).isFalse();
+            assertThat(client.path("secret").asText()).isEqualTo(service.name() + "-secret");
+            assertThat(names(cli.path("redirectUris"), null)).contains(service.baseUrl() + "/*");
+            assertThat(names(cli.path("webOrigins"), null)).contains(service.baseUrl());
+        }
     }
 
     /**
@@ -58,7 +74,8 @@ class RealmDefinitionTest {
         assertThat(mapper.path("config").path("included.custom.audience").asText()).isEqualTo("compute-clearing");
         assertThat(mapper.path("config").path("access.token.claim").asText()).isEqualTo("true");
         assertThat(mapper.path("config").path("id.token.claim").asText()).isEqualTo("false");
-        for (String service : List.of("account-service", "clearing-service", "margin-service", "settlement-service")) {
+        for (String service : List.of("account-service", "clearing-service", "margin-service", "settlement-service",
+                "risk-service")) {
             JsonNode client = find(realm().path("clients"), "clientId", service);
             assertThat(names(client.path("protocolMappers"), "protocolMapper")).doesNotContain("oidc-audience-mapper");
         }

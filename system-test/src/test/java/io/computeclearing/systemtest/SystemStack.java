@@ -19,14 +19,14 @@ import java.util.stream.Stream;
 
 /**
  * The whole clearing house as production runs it, started by the local-stack launcher in a fresh data folder: embedded
- * PostgreSQL 17 (54320), a Kafka broker inside this JVM (9092), Keycloak with the repository's realm (8180) and the four
- * packaged services, each its own JVM (8081-8084). The services' jars and the Keycloak distribution come from
+ * PostgreSQL 17 (54320), a Kafka broker inside this JVM (9092), Keycloak with the repository's realm (8180) and the five
+ * packaged services, each its own JVM (8081-8085). The services' jars and the Keycloak distribution come from
  * {@code -Dccp.repository.root} (default: this checkout), so the reactor must have packaged them first.
  */
 final class SystemStack {
 
     static final List<String> SERVICES = List.of("account-service", "clearing-service", "margin-service",
-            "settlement-service");
+            "settlement-service", "risk-service");
 
     private final LocalStack stack;
     private final Path data;
@@ -139,7 +139,7 @@ final class SystemStack {
         throw new IllegalStateException("cannot find the repository root; set -Dccp.repository.root");
     }
 
-    /** The four services' packaged applications and the Keycloak zip must exist: this module runs after they are built. */
+    /** The five services' packaged applications and the Keycloak zip must exist: this module runs after they are built. */
     private static void requireBuilt(Path root) {
         List<String> missing = new ArrayList<>();
         for (String service : SERVICES) {
@@ -159,7 +159,7 @@ final class SystemStack {
         if (!missing.isEmpty()) {
             throw new IllegalStateException("the system test runs the packaged services, but these are not built: "
                     + String.join(", ", missing) + ". Build them first (./mvnw -B package -DskipTests -pl "
-                    + "account-service,clearing-service,margin-service,settlement-service,local-stack), or run the "
+                    + "account-service,clearing-service,margin-service,settlement-service,risk-service,local-stack), or run the "
                     + "whole build (./ccp test), or point -Dccp.repository.root at a checkout where they are built.");
         }
     }

@@ -1,5 +1,6 @@
 package io.computeclearing.systemtest;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.computeclearing.client.BusinessDays;
 import io.computeclearing.client.ClearingHouse;
 import io.computeclearing.client.EndOfDay;
@@ -46,7 +47,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The clearing house end to end, everything real: PostgreSQL, a Kafka broker, Keycloak with the repository's realm and
- * the four packaged services in their own JVMs, driven only through the public REST APIs with real tokens.
+ * the five packaged services in their own JVMs, driven only through the public REST APIs with real tokens.
  *
  * <p>The scenario, in order: the local stack's demo month (members, accounts, collateral, JSON trades, positions, the
  * SPAN requirement arriving, five business days of settlement prices and end-of-day runs with variation margin, a
@@ -136,6 +137,7 @@ class TradingMonthSystemTest {
         services.put("clearing-service", Http.CLEARING);
         services.put("margin-service", Http.MARGIN);
         services.put("settlement-service", Http.SETTLEMENT);
+        services.put("risk-service", Http.RISK);
         services.forEach((service, baseUrl) -> {
             Response document = http.openApi(baseUrl);
             assertThat(document.status()).as("the OpenAPI document is public: " + document).isEqualTo(200);
@@ -169,10 +171,11 @@ class TradingMonthSystemTest {
         }
 
         assertThat(wrong).as("security matrix over " + operations.size() + " operations").isEmpty();
-        assertThat(operations).as("operations documented by the four services").hasSizeGreaterThan(60);
+        assertThat(operations).as("operations documented by the five services").hasSizeGreaterThan(60);
         assertThat(operations).extracting(Operation::toString).contains("clearing-service POST /trades",
                 "clearing-service POST /trades/fixml", "account-service POST /accounts/{id}/deposits",
-                "settlement-service POST /end-of-day/{businessDate}", "margin-service PUT /risk-parameters/{family}");
+                "settlement-service POST /end-of-day/{businessDate}", "margin-service PUT /risk-parameters/{family}",
+                "risk-service GET /accounts", "risk-service GET /parked-events");
         // A member token on back-office operations: trades, deposits, end of day, prices, days and more.
         assertThat(memberRefusals).as("operations that refused the member token with 403").isGreaterThan(30);
         System.out.printf("system test: security matrix over %d operations, %d refused a member token%n",
@@ -416,12 +419,48 @@ class TradingMonthSystemTest {
             postingsChecked += published.size();
         }
         assertThat(postingsChecked).as("non-zero postings over the month").isGreaterThan(10);
-        for (String database : List.of("account", "clearing", "margin", "settlement")) {
+        for (String database : List.of("account", "clearing", "margin", "settlement", "risk")) {
             Eventually.until("every event in the outbox of " + database + " is published",
                     () -> unpublishedEvents(database), unpublished -> unpublished == 0);
         }
         System.out.printf("system test: %d runs, %d postings reconciled; scenario done after %.0f s%n", closed.size(),
                 postingsChecked, seconds());
+    }
+
+    /**
+     * After the month and the faults every service, risk-service included, is started, live and ready: anyone reads
+     * the status only, the admin reads the checks, among them the parked events (none parked in the whole scenario).
+     */
+    @Test
+    @Order(9)
+    void everyServiceIsHealthyAndShowsItsChecksToTheAdminOnly() {
+        Map<String, String> services = new LinkedHashMap<>();
+        services.put("account-service", Http.ACCOUNT);
+        services.put("clearing-service", Http.CLEARING);
+        services.put("margin-service", Http.MARGIN);
+        services.put("settlement-service", Http.SETTLEMENT);
+        services.put("risk-service", Http.RISK);
+        assertThat(services.keySet()).containsExactlyElementsOf(SystemStack.SERVICES);
+        services.forEach((service, baseUrl) -> {
+            for (String probe : List.of("/q/health/started", "/q/health/live", "/q/health/ready")) {
+                Response anonymous = http.raw(null, "GET", baseUrl + probe, null, null, "application/json");
+                assertThat(anonymous.status()).as(service + " " + anonymous).isEqualTo(200);
+                assertThat(anonymous.body()).as(service + probe + " shows the status only").isEqualTo("{\"status\":\"UP\"}");
+            }
+            Response admin = http.raw(http.token("admin"), "GET", baseUrl + "/q/health/ready", null, null,
+                    "application/json");
+            assertThat(admin.status()).as(service + " " + admin).isEqualTo(200);
+            assertThat(admin.json().path("checks")).as(service + " readiness checks for the admin").isNotEmpty()
+                    .allSatisfy(check -> assertThat(check.path("status").asText()).as(check.toString()).isEqualTo("UP"));
+            JsonNode parked = null;
+            for (JsonNode check : admin.json().path("checks")) {
+                if (check.path("name").asText().equals("Parked events")) {
+                    parked = check;
+                }
+            }
+            assertThat(parked).as(service + " reports its parked events").isNotNull();
+            assertThat(parked.path("data").path("parked").asLong()).as(service + " " + parked).isZero();
+        });
     }
 
     private void assertBatch(List<Trade> trades, int accepted, int duplicates) {

@@ -1,5 +1,6 @@
 package io.computeclearing.settlement.run;
 
+import io.computeclearing.platform.events.settlement.SettlementEvents.EndOfDayRunCompleted;
 import io.computeclearing.platform.events.settlement.SettlementEvents.SettlementCashPosted;
 import io.computeclearing.platform.events.settlement.SettlementEvents;
 import io.computeclearing.platform.outbox.Outbox;
@@ -19,7 +20,8 @@ import java.util.TreeMap;
 /**
  * The record of end-of-day runs: the run, its totals, the prices it settled at and its postings. Postings with a
  * non-zero amount go out through the outbox as {@code SettlementCashPosted} (key: account id); those that sum to zero
- * (for example a position whose price did not move) are recorded but not published, since no cash moves.
+ * (for example a position whose price did not move) are recorded but not published, since no cash moves. The run
+ * itself goes out last, as {@code EndOfDayRunCompleted} on {@code ccp.settlement.runs.v1} (key: business date).
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -78,6 +80,9 @@ public class RunLedger {
                         posting.lines().stream().map(SettledLine::toCashLine).toList(), at));
             }
         }
+        // Last, in the same transaction: whoever reads it (risk-service's stress run) has every posting before it.
+        outbox.record(SettlementEvents.END_OF_DAY_RUN_COMPLETED, businessDate.toString(),
+                new EndOfDayRunCompleted(businessDate, (int) accounts, (int) published, at));
     }
 
     /** Per kind and currency: paid, received, net and the number of accounts. */

@@ -16,6 +16,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -56,8 +57,8 @@ class BoundedPriceTest {
         LocalDate day = SettlementApi.newWeek();
         Instrument gpu = ClearingFeed.list("GH100", "USD", "0.00000001", "1000", "SDH100RT", "AVERAGE_OVER_MONTH",
                 "2029-07", LocalDate.of(2029, 7, 31));
-        backOffice().body("[{\"instrumentId\":\"" + gpu.id() + "\",\"price\":999999999999.99999999}]")
-                .post("/settlement-prices/{date}", day.toString()).then().statusCode(200)
+        // publishPrices waits until the listing has arrived (422 unknown-instrument before).
+        SettlementApi.publishPrices(day, Map.of(gpu.id(), "999999999999.99999999")).then().statusCode(200)
                 .body("[0].price", equalTo(new BigDecimal("999999999999.99999999")));
     }
 

@@ -5,6 +5,7 @@ import io.computeclearing.platform.events.EventEnvelope;
 import io.computeclearing.platform.events.Topics;
 import io.computeclearing.platform.events.settlement.SettlementEvents;
 import io.computeclearing.platform.events.settlement.SettlementEvents.CashLine;
+import io.computeclearing.platform.events.settlement.SettlementEvents.EndOfDayRunCompleted;
 import io.computeclearing.platform.events.settlement.SettlementEvents.SettlementCashPosted;
 import io.computeclearing.settlement.ClearingFeed;
 import io.computeclearing.settlement.ClearingFeed.Instrument;
@@ -158,6 +159,26 @@ class VariationMarginRunTest {
         SettlementApi.runWhenComplete(day).then().statusCode(201);
         assertPostings(day, Map.of(clearing + ":USD", "20.00", seller + ":USD", "-20.00"));
         assertThat(db.count("select count(*) from settlement_posting where account_id = ?", executing)).isZero();
+
+        // The run is announced once, keyed by its date, after its postings: two accounts, two cash postings.
+        AtomicReference<List<EndOfDayRunCompleted>> completed = new AtomicReference<>(List.of());
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            completed.set(TopicProbe.readAll(Topics.SETTLEMENT_RUNS, Duration.ofSeconds(1)).stream()
+                    .filter(r -> day.toString().equals(r.key()))
+                    .map(r -> EventCodec.decode(r.value()))
+                    .filter(e -> e.is(SettlementEvents.END_OF_DAY_RUN_COMPLETED))
+                    .map(e -> EventCodec.payload(e, SettlementEvents.END_OF_DAY_RUN_COMPLETED))
+                    .toList());
+            return !completed.get().isEmpty();
+        });
+        assertThat(completed.get()).singleElement().satisfies(run -> {
+            assertThat(run.businessDate()).isEqualTo(day);
+            assertThat(run.accountsSettled()).isEqualTo(2);
+            assertThat(run.postings()).isEqualTo(2);
+        });
+        SettlementApi.runWhenComplete(day).then().statusCode(200);
+        assertThat(db.count("select count(*) from outbox_event where event_type = 'EndOfDayRunCompleted'"
+                + " and aggregate_id = ?", day.toString())).isEqualTo(1);
     }
 
     private static void assertPostings(LocalDate date, Map<String, String> expected) {

@@ -1,0 +1,86 @@
+package io.computeclearing.risk;
+
+import io.computeclearing.platform.events.EventCodec;
+import io.computeclearing.platform.events.EventEnvelope;
+import io.computeclearing.platform.events.EventType;
+import io.computeclearing.platform.events.account.AccountEvents;
+import io.computeclearing.platform.events.account.AccountEvents.FxRateRecorded;
+import io.computeclearing.platform.events.account.AccountEvents.MemberRegistered;
+import io.computeclearing.platform.events.clearing.ClearingEvents;
+import io.computeclearing.platform.events.clearing.ClearingEvents.InstrumentListed;
+import io.computeclearing.platform.events.clearing.ClearingEvents.PositionChanged;
+import io.computeclearing.platform.events.margin.MarginEvents;
+import io.computeclearing.platform.events.margin.MarginEvents.CurrencyRequirement;
+import io.computeclearing.platform.events.margin.MarginEvents.MarginRequirementCalculated;
+import io.computeclearing.platform.events.settlement.SettlementEvents;
+import io.computeclearing.platform.events.settlement.SettlementEvents.EndOfDayRunCompleted;
+import io.computeclearing.platform.events.settlement.SettlementEvents.SettlementPricePublished;
+import io.computeclearing.testsupport.TopicProbe;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Events as the other services publish them, into the in-process Kafka: risk-service builds its view of the market
+ * from these only. Tests share one application and database: each uses ids, families and dates of its own.
+ */
+public final class RiskFeed {
+
+    private static final AtomicInteger SEQUENCE = new AtomicInteger((int) (System.nanoTime() % 100_000));
+
+    private RiskFeed() {
+    }
+
+    /** A fresh upper-case id: prefix and a number, at most 20 characters. */
+    public static String unique(String prefix) {
+        return prefix + SEQUENCE.incrementAndGet();
+    }
+
+    public static void member(String memberId, String parentMemberId) {
+        publish(AccountEvents.MEMBER_REGISTERED, memberId, "account-service", new MemberRegistered(memberId,
+                memberId + " Ltd", null, "GENERAL_CLEARING_MEMBER", "ACTIVE", parentMemberId));
+    }
+
+    public static void usdCny(String rate, LocalDate asOf) {
+        Instant at = asOf.atStartOfDay().toInstant(ZoneOffset.UTC);
+        publish(AccountEvents.FX_RATE_RECORDED, "USD/CNY", "account-service",
+                new FxRateRecorded("USD", "CNY", new BigDecimal(rate), at, at));
+    }
+
+    public static void instrument(String instrumentId, String family, String currency, String unit, String indexId) {
+        publish(ClearingEvents.INSTRUMENT_LISTED, instrumentId, "clearing-service", new InstrumentListed(instrumentId,
+                family, "2031-06", LocalDate.of(2031, 6, 27), currency, new BigDecimal("0.005"), new BigDecimal(unit),
+                indexId, "SINGLE_FIXING", "ACTIVE", Instant.now()));
+    }
+
+    public static void position(String accountId, String memberId, String instrumentId, long net, LocalDate date,
+                                long version) {
+        publish(ClearingEvents.POSITION_CHANGED, accountId, "clearing-service", new PositionChanged(accountId,
+                memberId, instrumentId, Math.max(net, 0), Math.max(-net, 0), net, date, version));
+    }
+
+    public static void price(String instrumentId, LocalDate date, String price, String currency) {
+        publish(SettlementEvents.SETTLEMENT_PRICE_PUBLISHED, instrumentId, "settlement-service",
+                new SettlementPricePublished(instrumentId, date, new BigDecimal(price), currency, 1, Instant.now()));
+    }
+
+    public static void initialMargin(String accountId, String currency, String amount) {
+        BigDecimal im = new BigDecimal(amount);
+        publish(MarginEvents.MARGIN_REQUIREMENT_CALCULATED, accountId, "margin-service",
+                new MarginRequirementCalculated(accountId, Instant.now(),
+                        List.of(new CurrencyRequirement(currency, im, im)), List.of()));
+    }
+
+    public static void endOfDayRunCompleted(LocalDate date) {
+        publish(SettlementEvents.END_OF_DAY_RUN_COMPLETED, date.toString(), "settlement-service",
+                new EndOfDayRunCompleted(date, 5, 5, Instant.now()));
+    }
+
+    private static <P> void publish(EventType<P> type, String key, String source, P payload) {
+        TopicProbe.publish(type.topic(), key, EventCodec.encode(EventEnvelope.of(type, key, 1, source, payload)));
+    }
+}
