@@ -125,12 +125,11 @@ class MonitoringScalingAndIngressTest {
         assertThat(ingress.getSpec().getRules().get(1).getHttp().getPaths())
                 .allSatisfy(path -> assertThat(path.getBackend().getService().getName())
                         .isEqualTo("ccp-compute-clearing-clearing"));
-        // risk-service's host routes its stress, default fund and backtesting APIs to it.
+        // risk-service's host routes its stress APIs to it (the default fund's contributions are account-service's).
         assertThat(ingress.getSpec().getRules().get(3).getHttp().getPaths()).allSatisfy(path ->
                         assertThat(path.getBackend().getService().getName()).isEqualTo("ccp-compute-clearing-risk"))
                 .extracting(path -> path.getPath())
-                .containsExactly("/q/openapi", "/stress-scenarios", "/stress-runs", "/default-fund", "/backtests",
-                        "/accounts", "/clock");
+                .containsExactly("/q/openapi", "/stress-scenarios", "/stress-runs", "/accounts", "/clock");
     }
 
     private static <T extends HasMetadata> T named(List<HasMetadata> objects, Class<T> type, String name) {
