@@ -1,11 +1,11 @@
 package io.computeclearing.account.collateral;
 
 import io.computeclearing.account.valuation.SecurityType;
+import io.computeclearing.platform.bounds.Decimal;
 import io.computeclearing.platform.security.Caller;
 import io.computeclearing.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -40,7 +40,7 @@ public class SecuritiesResource {
             @NotBlank @Size(max = 200) String description,
             @NotNull SecurityType assetType,
             @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 currency code") String currency,
-            @NotNull @PositiveOrZero @Digits(integer = 12, fraction = 8) BigDecimal price,
+            @NotNull @PositiveOrZero @Decimal(integer = 12, fraction = 8) BigDecimal price,
             Instant asOf) {
     }
 

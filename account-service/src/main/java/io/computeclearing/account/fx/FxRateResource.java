@@ -1,10 +1,10 @@
 package io.computeclearing.account.fx;
 
+import io.computeclearing.platform.bounds.Decimal;
 import io.computeclearing.platform.security.Caller;
 import io.computeclearing.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.ws.rs.GET;
@@ -27,7 +27,7 @@ import java.util.List;
 public class FxRateResource {
 
     /** One {base} costs {@code rate} {quote}; {@code asOf} optional (now). */
-    public record SetRate(@NotNull @Positive @Digits(integer = 12, fraction = 10) BigDecimal rate, Instant asOf) {
+    public record SetRate(@NotNull @Positive @Decimal(integer = 12, fraction = 10) BigDecimal rate, Instant asOf) {
     }
 
     private final FxRates rates;

@@ -109,6 +109,28 @@ class BoundedInputTest {
                 .post("/members").then();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"1E+400", "1e131071", "1000000000000", "0.00000000001"})
+    void anFxRateOutsideItsDomainIsRefusedWithTheBoundNamed(String rate) {
+        long before = db.count("select count(*) from fx_rate");
+        Api.backOffice().body("{\"rate\":" + rate + "}").put("/collateral/fx-rates/USD/CNY").then()
+                .statusCode(400).contentType(PROBLEM)
+                .body("type", equalTo("/problems/validation"))
+                .body("violations[0].field", equalTo("rate"));
+        assertThat(db.count("select count(*) from fx_rate")).isEqualTo(before);
+    }
+
+    @Test
+    void aSecurityPriceBeyondEightDecimalsIsRefusedWithTheBoundNamed() {
+        Api.backOffice().body("""
+                        {"description":"d","assetType":"GOVERNMENT_BOND","currency":"USD","price":1.000000001}""")
+                .put("/collateral/securities/US0000BOUND1").then()
+                .statusCode(400).contentType(PROBLEM)
+                .body("violations[0].field", equalTo("price"))
+                .body("violations[0].message",
+                        equalTo("must have at most 12 digits before the decimal point and 8 after it"));
+    }
+
     private void refusedWithoutWriting(Supplier<ValidatableResponse> request, String type, String field) {
         long before = writes();
         request.get().statusCode(400).contentType(PROBLEM)

@@ -1,6 +1,6 @@
 package io.computeclearing.clearing.catalogue;
 
-import jakarta.validation.constraints.Digits;
+import io.computeclearing.platform.bounds.Decimal;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -20,9 +20,9 @@ public record NewFamily(
         @NotBlank @Size(max = 200) String description,
         @NotBlank @Size(max = 40) String underlyingIndexId,
         @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 currency code") String currency,
-        @NotNull @Positive @Digits(integer = 16, fraction = 4) BigDecimal contractUnit,
+        @NotNull @Positive @Decimal(integer = 14, fraction = 4) BigDecimal contractUnit,
         @NotBlank @Size(max = 100) String unitDescription,
-        @NotNull @Positive @Digits(integer = 12, fraction = 8) BigDecimal tickSize,
+        @NotNull @Positive @Decimal(integer = 12, fraction = 8) BigDecimal tickSize,
         @NotNull @Min(1) @Max(60) Integer listingCycleMonths,
         @NotNull LastTradingDayRule lastTradingDayRule,
         @Min(0) @Max(LastTradingDayRule.MAX_OFFSET) Integer lastTradingDayOffset,

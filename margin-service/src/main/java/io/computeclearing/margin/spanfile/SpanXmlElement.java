@@ -1,5 +1,7 @@
 package io.computeclearing.margin.spanfile;
 
+import io.computeclearing.platform.bounds.BoundedJson;
+import io.computeclearing.platform.bounds.DecimalValidator;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.xml.sax.InputSource;
@@ -135,12 +137,7 @@ final class SpanXmlElement {
 
     /** The child's value as a decimal number. */
     BigDecimal decimal(String name) {
-        String text = text(name);
-        try {
-            return new BigDecimal(text);
-        } catch (NumberFormatException e) {
-            throw SpanFileProblems.malformed(path + "/" + name, "'" + text + "' is not a decimal number");
-        }
+        return bounded(path + "/" + name, text(name));
     }
 
     /** The child's value as a whole number. */
@@ -157,13 +154,30 @@ final class SpanXmlElement {
     List<BigDecimal> decimals(String name) {
         List<BigDecimal> values = new ArrayList<>();
         for (SpanXmlElement child : children(name)) {
-            String text = child.element.getTextContent().trim();
-            try {
-                values.add(new BigDecimal(text));
-            } catch (NumberFormatException e) {
-                throw SpanFileProblems.malformed(child.path, "'" + text + "' is not a decimal number");
-            }
+            values.add(bounded(child.path, child.element.getTextContent().trim()));
         }
         return values;
+    }
+
+    /**
+     * A decimal within the digits a JSON body may carry ({@link BoundedJson#DIGITS} either side of the point): a
+     * price of {@code 1e999999999} would otherwise reach the risk arrays' arithmetic and the messages that print it.
+     */
+    private static BigDecimal bounded(String element, String text) {
+        BigDecimal value;
+        try {
+            value = new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            throw SpanFileProblems.malformed(element, "'" + abbreviated(text) + "' is not a decimal number");
+        }
+        if (!DecimalValidator.fits(value, BoundedJson.DIGITS, BoundedJson.DIGITS)) {
+            throw SpanFileProblems.malformed(element, "'" + abbreviated(text) + "' has more than "
+                    + BoundedJson.DIGITS + " digits before or after the decimal point");
+        }
+        return value;
+    }
+
+    private static String abbreviated(String text) {
+        return text.length() > 50 ? text.substring(0, 50) + "..." : text;
     }
 }

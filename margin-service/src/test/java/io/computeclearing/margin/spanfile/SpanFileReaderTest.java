@@ -161,6 +161,21 @@ class SpanFileReaderTest {
     }
 
     @Test
+    void refusesANumberBeyondFortyDigitsEitherSideOfThePoint() {
+        for (String huge : List.of("1e999999999", "1e131071", "1E+400", "0." + "0".repeat(40) + "1")) {
+            Problem problem = refusal(handWritten().replace("<p>2.60</p><scanRate>", "<p>" + huge + "</p><scanRate>"));
+            assertThat(problem.status()).as(huge).isEqualTo(400);
+            assertThat(problem.type()).isEqualTo("/problems/malformed-span-file");
+            assertThat(problem.violations().getFirst().field())
+                    .isEqualTo("spanFile/pointInTime/clearingOrg/exchange/phyPf[GH100]/phy/p");
+            assertThat(problem.violations().getFirst().message()).contains("more than 40 digits");
+        }
+        Problem riskArray = refusal(handWritten().replaceFirst("<a>700.00</a>", "<a>-1e999999999</a>"));
+        assertThat(riskArray.status()).isEqualTo(400);
+        assertThat(riskArray.violations().getFirst().field()).endsWith("fut[202701]/ra/a[13]");
+    }
+
+    @Test
     void refusesARiskArrayThatDoesNotFollowFromItsPriceAndScanRange() {
         Problem problem = refusal(handWritten().replaceFirst("<a>700.00</a>", "<a>710.00</a>"));
         assertThat(problem.status()).isEqualTo(422);

@@ -34,4 +34,13 @@ public class JsonSettings implements ObjectMapperCustomizer {
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
         mapper.registerModule(BoundedJson.module());
     }
+
+    /**
+     * Last of all customizers: Quarkus registers the Java time module in one of its own, and of two modules with a
+     * deserializer for the same type (our bounded dates) the one registered later wins.
+     */
+    @Override
+    public int priority() {
+        return MINIMUM_PRIORITY;
+    }
 }

@@ -62,6 +62,31 @@ class BoundedInputTest {
                 .body("detail", equalTo(detail));
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "{\"valueDate\":\"-999999999-01-01\"}           | valueDate | must be a date (YYYY-MM-DD) in the years 2000 to 2199",
+            "{\"valueDate\":\"0000-01-01\"}                 | valueDate | must be a date (YYYY-MM-DD) in the years 2000 to 2199",
+            "{\"valueDate\":\"1999-12-31\"}                 | valueDate | must be a date (YYYY-MM-DD) in the years 2000 to 2199",
+            "{\"valueDate\":\"+99999-12-31\"}               | valueDate | must be a date (YYYY-MM-DD) in the years 2000 to 2199",
+            "{\"at\":\"-999999999-01-01T00:00:00Z\"}        | at        | must be an instant in UTC (YYYY-MM-DDThh:mm:ssZ) in the years 2000 to 2199",
+            "{\"at\":\"2200-01-01T00:00:00Z\"}              | at        | must be an instant in UTC (YYYY-MM-DDThh:mm:ssZ) in the years 2000 to 2199"})
+    void aDateInABodyOutsideTheBusinessYearsIsRefused(String body, String field, String message) {
+        given().auth().oauth2(TestTokens.admin()).contentType("application/json").body(body).post("/probe/deliveries")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("type", equalTo("/problems/validation"))
+                .body("violations[0].field", equalTo(field))
+                .body("violations[0].message", equalTo(message));
+    }
+
+    @Test
+    void aDateInABodyAtTheEdgesOfTheBusinessYearsIsKept() {
+        given().auth().oauth2(TestTokens.admin()).contentType("application/json")
+                .body("{\"valueDate\":\"2000-01-01\",\"at\":\"2199-12-31T23:59:59Z\"}").post("/probe/deliveries")
+                .then().statusCode(200)
+                .body("valueDate", equalTo("2000-01-01"))
+                .body("at", equalTo("2199-12-31T23:59:59Z"));
+    }
+
     @Test
     void aFractionIsNotAWholeNumber() {
         given().auth().oauth2(TestTokens.admin()).contentType("application/json")

@@ -40,6 +40,15 @@ public class ProbeResource {
         return booking;
     }
 
+    public record Delivery(LocalDate valueDate, Instant at) {
+    }
+
+    @POST
+    @Path("/deliveries")
+    public Delivery deliver(Delivery delivery) {
+        return delivery;
+    }
+
     @GET
     @Path("/days/{day}/orders/{id}")
     public String order(@PathParam("day") LocalDate day, @PathParam("id") long id) {
