@@ -34,11 +34,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -428,11 +430,68 @@ class TradingMonthSystemTest {
     }
 
     /**
+     * risk-service ran a stress test after every end of day of the scenario (started by settlement-service's
+     * {@code EndOfDayRunCompleted}); each scenario's Cover-2 is its two largest uncovered group losses and the run's is
+     * the largest over the scenarios. A member reads its own losses only.
+     */
+    @Test
+    @Order(9)
+    void aStressRunFollowsEveryEndOfDayAndAMemberReadsOnlyItsOwnLosses() {
+        Set<LocalDate> settled = new TreeSet<>();
+        for (BusinessDays.BusinessDay businessDay : backOffice.businessDays().list(BusinessDays.Status.CLOSED)) {
+            settled.add(businessDay.date());
+        }
+        String risk = http.token("risk");
+        JsonNode runs = Eventually.until("a stress run for each of the " + settled.size() + " end-of-day runs",
+                () -> http.raw(risk, "GET", Http.RISK + "/stress-runs?size=200", null, null, "application/json").json(),
+                list -> stressedDates(list).containsAll(settled));
+        JsonNode latest = runs.get(0);
+        long runId = latest.path("runId").asLong();
+
+        JsonNode run = http.raw(risk, "GET", Http.RISK + "/stress-runs/" + runId, null, null, "application/json").json();
+        BigDecimal largest = BigDecimal.ZERO;
+        for (JsonNode scenario : run.path("scenarios")) {
+            List<BigDecimal> uncovered = new ArrayList<>();
+            scenario.path("groups").forEach(group -> uncovered.add(group.path("uncovered").decimalValue()));
+            uncovered.sort(Comparator.reverseOrder());
+            BigDecimal cover2 = uncovered.stream().limit(2).reduce(BigDecimal.ZERO, BigDecimal::add);
+            assertThat(scenario.path("cover2").decimalValue()).as(scenario.path("scenarioId").asText())
+                    .isEqualByComparingTo(cover2);
+            largest = largest.max(cover2);
+        }
+        assertThat(run.path("scenarios")).as("the default scenarios").hasSizeGreaterThanOrEqualTo(5);
+        assertThat(run.path("run").path("cover2").decimalValue()).isEqualByComparingTo(largest);
+
+        String alice = http.token("alice");
+        Response own = http.raw(alice, "GET", Http.RISK + "/stress-runs/" + runId + "/members/ALPHA", null, null,
+                "application/json");
+        assertThat(own.status()).as(own.toString()).isEqualTo(200);
+        assertThat(own.json().path("memberId").asText()).isEqualTo("ALPHA");
+        Response bravos = http.raw(alice, "GET", Http.RISK + "/stress-runs/" + runId + "/members/BRAVO", null, null,
+                "application/json");
+        assertThat(bravos.status()).as("alice must not see BRAVO's stress losses: " + bravos).isEqualTo(404);
+        Response whole = http.raw(alice, "GET", Http.RISK + "/stress-runs/" + runId, null, null, "application/json");
+        assertThat(whole.status()).as("alice must not see every member's losses: " + whole).isEqualTo(403);
+        System.out.printf("system test: %d stress runs; the latest (%s) Cover-2 %s USD%n", runs.size(),
+                latest.path("businessDate").asText(), largest.toPlainString());
+    }
+
+    private static Set<LocalDate> stressedDates(JsonNode runs) {
+        Set<LocalDate> dates = new TreeSet<>();
+        runs.forEach(run -> {
+            if (run.path("trigger").asText().equals("END_OF_DAY")) {
+                dates.add(LocalDate.parse(run.path("businessDate").asText()));
+            }
+        });
+        return dates;
+    }
+
+    /**
      * After the month and the faults every service, risk-service included, is started, live and ready: anyone reads
      * the status only, the admin reads the checks, among them the parked events (none parked in the whole scenario).
      */
     @Test
-    @Order(9)
+    @Order(10)
     void everyServiceIsHealthyAndShowsItsChecksToTheAdminOnly() {
         Map<String, String> services = new LinkedHashMap<>();
         services.put("account-service", Http.ACCOUNT);

@@ -16,9 +16,9 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import java.util.List;
 
 /**
- * Settlement's completed end-of-day runs: each is recorded (an on-demand stress run needs its date's) and starts the
- * day's stress run, in the same transaction. If the run cannot be made (a price of the date has not arrived yet), the
- * event is parked with the reason and nothing is kept; replaying it at {@code /parked-events} runs it again.
+ * Settlement's completed end-of-day runs: each is recorded as waiting for its stress run, which
+ * {@link WaitingStressRuns} makes as soon as the date's prices and rates have arrived. They come on other topics, in no
+ * order against this one, so a missing input is a normal wait, not a reason to park the event.
  */
 @ApplicationScoped
 public class EndOfDayRunConsumer implements EventConsumer {
@@ -28,12 +28,10 @@ public class EndOfDayRunConsumer implements EventConsumer {
 
     private final Consumption consumption;
     private final EntityManager em;
-    private final StressRuns runs;
 
-    public EndOfDayRunConsumer(Consumption consumption, EntityManager em, StressRuns runs) {
+    public EndOfDayRunConsumer(Consumption consumption, EntityManager em) {
         this.consumption = consumption;
         this.em = em;
-        this.runs = runs;
     }
 
     @Override
@@ -59,10 +57,9 @@ public class EndOfDayRunConsumer implements EventConsumer {
                         insert into risk_end_of_day_run (business_date, accounts_settled, postings, completed_at)
                         values (:date, :accounts, :postings, :at)
                         on conflict (business_date) do update set accounts_settled = excluded.accounts_settled,
-                            postings = excluded.postings, completed_at = excluded.completed_at""")
+                            postings = excluded.postings, completed_at = excluded.completed_at, stress_run_id = null""")
                 .setParameter("date", run.businessDate()).setParameter("accounts", run.accountsSettled())
                 .setParameter("postings", run.postings()).setParameter("at", run.completedAt())
                 .executeUpdate();
-        runs.run(run.businessDate(), StressRuns.Trigger.END_OF_DAY, "settlement-service");
     }
 }

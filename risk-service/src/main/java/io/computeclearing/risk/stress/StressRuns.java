@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The stress run of a business date: every account revalued under every scenario in force at the date's settlement
@@ -49,6 +50,7 @@ public class StressRuns {
         this.clock = clock;
     }
 
+    /** A run on demand: refused (409) before the date's end-of-day run has reached risk-service. */
     @Transactional
     public long run(LocalDate date, Trigger trigger, String by) {
         KeyLock.hold(em, "stress_run", date.toString());
@@ -56,6 +58,37 @@ public class StressRuns {
                 .setParameter("date", date).getResultList().isEmpty()) {
             throw StressRefusal.noEndOfDayRun(date);
         }
+        return stress(date, trigger, by);
+    }
+
+    /** The end-of-day runs whose stress run waits, oldest first. */
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public List<LocalDate> waiting() {
+        return em.createNativeQuery("""
+                select business_date from risk_end_of_day_run where stress_run_id is null order by business_date""",
+                LocalDate.class).getResultList();
+    }
+
+    /**
+     * The stress run the end of day of {@code date} asked for, once (empty when it has been made meanwhile, by another
+     * replica for instance); refused like a run on demand while an input of the date is missing.
+     */
+    @Transactional
+    public Optional<Long> runAfterEndOfDay(LocalDate date) {
+        KeyLock.hold(em, "stress_run", date.toString());
+        if (em.createNativeQuery("""
+                        select 1 from risk_end_of_day_run where business_date = :date and stress_run_id is null""")
+                .setParameter("date", date).getResultList().isEmpty()) {
+            return Optional.empty();
+        }
+        long runId = stress(date, Trigger.END_OF_DAY, "settlement-service");
+        em.createNativeQuery("update risk_end_of_day_run set stress_run_id = :run where business_date = :date")
+                .setParameter("run", runId).setParameter("date", date).executeUpdate();
+        return Optional.of(runId);
+    }
+
+    private long stress(LocalDate date, Trigger trigger, String by) {
         List<Scenario> inForce = scenarios.inForce();
         if (inForce.isEmpty()) {
             throw StressRefusal.noScenarios();

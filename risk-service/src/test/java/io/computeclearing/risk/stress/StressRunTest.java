@@ -183,20 +183,28 @@ class StressRunTest {
         long runs = db.count("select count(*) from stress_run");
         risk().body("{\"businessDate\": \"%s\"}".formatted(date)).post("/stress-runs").then().statusCode(409)
                 .contentType("application/problem+json").body("type", endsWith("/problems/end-of-day-run-missing"));
-        // The end of day of a date without settlement prices: the triggered run cannot be made, so the event is
-        // parked (an operator replays it once the prices are in) and nothing is kept; on demand it is a 409.
+        // The end of day of a date whose prices have not arrived (they come on another topic): the run waits, nothing
+        // is parked, and on demand it is a 409 naming what is missing.
         LocalDate priceless = date.minusYears(20);
         RiskFeed.endOfDayRunCompleted(priceless);
         await().atMost(Duration.ofSeconds(30)).until(() -> db.count(
-                "select count(*) from parked_event where consumer = 'risk-service.end-of-day-runs' and aggregate_id = ?",
-                priceless.toString()) == 1);
-        assertThat(db.count("select count(*) from risk_end_of_day_run where business_date = ?", priceless)).isZero();
-        db.inOneTransaction("insert into risk_end_of_day_run values ('%s', 0, 0, now())".formatted(priceless));
+                "select count(*) from risk_end_of_day_run where business_date = ? and stress_run_id is null",
+                priceless) == 1);
         risk().body("{\"businessDate\": \"%s\"}".formatted(priceless)).post("/stress-runs").then()
                 .statusCode(409).body("type", endsWith("/problems/settlement-prices-missing"));
         risk().body("{}").post("/stress-runs").then().statusCode(400);
         backOffice().body("{\"businessDate\": \"%s\"}".formatted(date)).post("/stress-runs").then().statusCode(403);
         assertThat(db.count("select count(*) from stress_run")).isEqualTo(runs);
+        assertThat(db.count("select count(*) from parked_event where consumer = 'risk-service.end-of-day-runs'"))
+                .isZero();
+        // Its price and rate arrive: the waiting run follows by itself, once.
+        RiskFeed.usdCny("7.40", priceless);
+        RiskFeed.price(instrument, priceless, "11.00", "CNY");
+        await().atMost(Duration.ofSeconds(30)).until(() -> db.count(
+                "select count(*) from stress_run where business_date = ? and trigger = 'END_OF_DAY'", priceless) == 1);
+        assertThat(db.count("select count(*) from risk_end_of_day_run where business_date = ? and stress_run_id = "
+                + "(select run_id from stress_run where business_date = ?)", priceless, priceless)).isEqualTo(1);
+        runs = db.count("select count(*) from stress_run");
 
         RiskFeed.endOfDayRunCompleted(date);
         await().atMost(Duration.ofSeconds(30)).until(() ->
