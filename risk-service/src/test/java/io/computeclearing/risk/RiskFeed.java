@@ -14,6 +14,7 @@ import io.computeclearing.platform.events.margin.MarginEvents.CurrencyRequiremen
 import io.computeclearing.platform.events.margin.MarginEvents.MarginRequirementCalculated;
 import io.computeclearing.platform.events.settlement.SettlementEvents;
 import io.computeclearing.platform.events.settlement.SettlementEvents.EndOfDayRunCompleted;
+import io.computeclearing.platform.events.settlement.SettlementEvents.FinalSettlementCompleted;
 import io.computeclearing.platform.events.settlement.SettlementEvents.SettlementPricePublished;
 import io.computeclearing.testsupport.TopicProbe;
 
@@ -66,6 +67,11 @@ public final class RiskFeed {
     public static void price(String instrumentId, LocalDate date, String price, String currency) {
         publish(SettlementEvents.SETTLEMENT_PRICE_PUBLISHED, instrumentId, "settlement-service",
                 new SettlementPricePublished(instrumentId, date, new BigDecimal(price), currency, 1, Instant.now()));
+    }
+
+    public static void finalSettlement(String instrumentId, LocalDate date, String price, String currency) {
+        publish(SettlementEvents.FINAL_SETTLEMENT_COMPLETED, instrumentId, "settlement-service",
+                new FinalSettlementCompleted(instrumentId, date, new BigDecimal(price), currency, 0, Instant.now()));
     }
 
     public static void initialMargin(String accountId, String currency, String amount) {

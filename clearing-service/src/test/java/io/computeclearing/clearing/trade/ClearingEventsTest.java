@@ -19,6 +19,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -41,8 +42,14 @@ class ClearingEventsTest {
         long tradeId = ((Number) Api.submit(first).then().statusCode(201).extract().path("tradeId")).longValue();
         Api.clear(second);
 
-        List<TradeCleared> cleared = TopicProbe.readUntil(Topics.CLEARING_TRADES,
-                        r -> r.value().contains(second.exchangeTradeId()) && r.key().equals(seller), Duration.ofSeconds(30))
+        // Each leg is keyed by its account, so the two legs may sit in different partitions: read until both are in.
+        Set<String> legsSeen = new HashSet<>();
+        List<TradeCleared> cleared = TopicProbe.readUntil(Topics.CLEARING_TRADES, r -> {
+                    if (r.value().contains(first.exchangeTradeId()) && Set.of(buyer, seller).contains(r.key())) {
+                        legsSeen.add(r.key());
+                    }
+                    return legsSeen.size() == 2;
+                }, Duration.ofSeconds(30))
                 .stream()
                 .filter(r -> Set.of(buyer, seller).contains(r.key()))
                 .map(r -> keyed(r, ClearingEvents.TRADE_CLEARED))
@@ -58,8 +65,13 @@ class ClearingEventsTest {
                 6, new BigDecimal("7.15"), "CNY", new BigDecimal("1000"), first.tradeTime(), first.businessDate(),
                 seller, sellerMember));
 
-        List<PositionChanged> positions = TopicProbe.readUntil(Topics.CLEARING_POSITIONS,
-                        r -> r.key().equals(seller) && r.value().contains("\"version\":2"), Duration.ofSeconds(30))
+        Set<String> secondVersions = new HashSet<>();
+        List<PositionChanged> positions = TopicProbe.readUntil(Topics.CLEARING_POSITIONS, r -> {
+                    if (Set.of(buyer, seller).contains(r.key()) && r.value().contains("\"version\":2")) {
+                        secondVersions.add(r.key());
+                    }
+                    return secondVersions.size() == 2;
+                }, Duration.ofSeconds(30))
                 .stream()
                 .filter(r -> Set.of(buyer, seller).contains(r.key()))
                 .map(r -> keyed(r, ClearingEvents.POSITION_CHANGED))

@@ -235,6 +235,22 @@ class StressRunTest {
     }
 
     @Test
+    void aFinalSettlementIsTheInstrumentsPriceOfItsLastTradingDayForGood() {
+        LocalDate lastTradingDay = LocalDate.of(2031, 3, 31);
+        String instrument = "F" + RiskFeed.unique("") + "-2103";
+        RiskFeed.price(instrument, lastTradingDay, "2.500", "USD");
+        RiskFeed.finalSettlement(instrument, lastTradingDay, "2.4875", "USD");
+        // A daily price of the same date published later (it could not be, but a stray one) does not replace it.
+        RiskFeed.price(instrument, lastTradingDay, "2.600", "USD");
+        // Then one of the day before: the instrument's events are in order, so once it is in, all three are.
+        RiskFeed.price(instrument, lastTradingDay.minusDays(1), "2.400", "USD");
+        await().atMost(Duration.ofSeconds(30)).until(() -> db.count(
+                "select count(*) from risk_settlement_price where instrument_id = ?", instrument) == 2);
+        assertThat(db.count("select count(*) from risk_settlement_price where instrument_id = ? and price = 2.4875",
+                instrument)).isEqualTo(1);
+    }
+
+    @Test
     void anExtremeShockOfAnExtremePositionIsComputedAndStoredExactly() {
         LocalDate date = LocalDate.of(2031, 3, 5);
         String n = RiskFeed.unique("");
