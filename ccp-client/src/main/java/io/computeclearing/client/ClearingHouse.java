@@ -121,8 +121,14 @@ public final class ClearingHouse {
         return new Statements(calls, endpoints.settlementService());
     }
 
+    // risk-service
+
+    public StressRuns stressRuns() {
+        return new StressRuns(calls, endpoints.riskService());
+    }
+
     /**
-     * The accounts {@code service} learnt from account-service's events (clearing, margin or settlement); for
+     * The accounts {@code service} learnt from account-service's events (clearing, margin, settlement or risk); for
      * account-service's own accounts see {@link #accounts()}.
      */
     public AccountDirectory accountDirectory(Service service) {

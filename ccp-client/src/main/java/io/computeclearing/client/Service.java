@@ -2,9 +2,9 @@ package io.computeclearing.client;
 
 import java.net.URI;
 
-/** The four services, each owning its part of the API. */
+/** The five services, each owning its part of the API. */
 public enum Service {
-    ACCOUNT, CLEARING, MARGIN, SETTLEMENT;
+    ACCOUNT, CLEARING, MARGIN, SETTLEMENT, RISK;
 
     /** This service's base URL among the endpoints. */
     public URI baseUrl(ClearingHouseEndpoints endpoints) {
@@ -13,6 +13,7 @@ public enum Service {
             case CLEARING -> endpoints.clearingService();
             case MARGIN -> endpoints.marginService();
             case SETTLEMENT -> endpoints.settlementService();
+            case RISK -> endpoints.riskService();
         };
     }
 }

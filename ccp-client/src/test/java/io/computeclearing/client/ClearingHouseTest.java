@@ -51,9 +51,9 @@ class ClearingHouseTest {
         });
         server.start();
         String base = "http://127.0.0.1:" + server.getAddress().getPort();
-        // The four services on one port, each under its own prefix, to see that every area calls its own service.
+        // The five services on one port, each under its own prefix, to see that every area calls its own service.
         house = ClearingHouse.connect(ClearingHouseEndpoints.of(base + "/account", base + "/clearing/",
-                base + "/margin", base + "/settlement"), TokenSource.fixed("token-of-alice"));
+                base + "/margin", base + "/settlement", base + "/risk"), TokenSource.fixed("token-of-alice"));
     }
 
     @AfterEach
@@ -99,8 +99,33 @@ class ClearingHouseTest {
             case "PUT /margin/clock" -> new Answer(200, "application/json", """
                     {"now":"2026-12-08T09:00:00Z","systemNow":"2026-12-07T04:00:00Z","offset":"PT29H","frozen":true,
                      "adjustable":true}""");
+            case "GET /risk/stress-runs?page=0&size=1" -> new Answer(200, "application/json", """
+                    [{"runId":7,"businessDate":"2026-12-07","trigger":"END_OF_DAY","requestedBy":"settlement-service",
+                      "currency":"USD","usdCny":7.1,"accounts":5,"groups":2,"scenarios":9,"cover1":13000.00,
+                      "cover1Scenario":"SPIKE","cover1Group":"BRAVO","cover2":14500.00,"cover2Scenario":"GLUT",
+                      "cover2Groups":["ALPHA","CHARLIE"],"completedAt":"2026-12-07T18:00:00Z"}]""");
+            case "GET /risk/stress-runs/7/members/ALPHA" -> new Answer(200, "application/json", """
+                    {"runId":7,"businessDate":"2026-12-07","memberId":"ALPHA","groupId":"ALPHA",
+                     "scenarios":[{"scenarioId":"GLUT","loss":10000.00,
+                       "group":{"groupId":"ALPHA","loss":10000.00,"initialMargin":3000.00,"uncovered":7000.00},
+                       "accounts":[{"accountId":"ALPHA-H","loss":10000.00,"byCurrency":[]}]}]}""");
             default -> new Answer(404, "text/plain", "");
         };
+    }
+
+    @Test
+    void stressRunsAreReadFromRiskService() {
+        StressRuns.Run run = house.stressRuns().list(0, 1).getFirst();
+        assertThat(run.cover2()).isEqualTo(new BigDecimal("14500.00"));
+        assertThat(run.cover2Groups()).containsExactly("ALPHA", "CHARLIE");
+        assertThat(run.businessDate()).isEqualTo(LocalDate.of(2026, 12, 7));
+
+        StressRuns.MemberLosses own = house.stressRuns().member(7, "ALPHA");
+        assertThat(own.scenarios()).singleElement().satisfies(scenario -> {
+            assertThat(scenario.group().uncovered()).isEqualTo(new BigDecimal("7000.00"));
+            assertThat(scenario.accounts()).containsExactly(new StressRuns.AccountLoss("ALPHA-H",
+                    new BigDecimal("10000.00")));
+        });
     }
 
     @Test

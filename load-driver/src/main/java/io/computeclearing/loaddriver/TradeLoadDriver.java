@@ -61,10 +61,10 @@ public final class TradeLoadDriver {
         this.out = out;
         this.token = OidcTokenSource.password(http, OidcTokenSource.keycloakTokenEndpoint(options.keycloak(),
                 options.realm()), options.clientId(), options.user(), options.effectivePassword());
-        // margin-service and settlement-service are not called; their local-stack ports fill the record.
+        // margin-, settlement- and risk-service are not called; their local-stack ports fill the record.
+        ClearingHouseEndpoints usual = ClearingHouseEndpoints.localhost();
         ClearingHouseEndpoints endpoints = new ClearingHouseEndpoints(options.account(), options.clearing(),
-                ClearingHouseEndpoints.localhost().marginService(),
-                ClearingHouseEndpoints.localhost().settlementService());
+                usual.marginService(), usual.settlementService(), usual.riskService());
         this.house = ClearingHouse.builder(endpoints).tokens(token).httpClient(http).build();
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.computeclearing.client.AccountDirectory;
 import io.computeclearing.client.Accounts;
+import io.computeclearing.client.BusinessDays;
 import io.computeclearing.client.ClearingHouse;
 import io.computeclearing.client.ClearingHouseEndpoints;
 import io.computeclearing.client.ClearingHouseException;
@@ -13,6 +14,7 @@ import io.computeclearing.client.OidcTokenSource;
 import io.computeclearing.client.ProblemException;
 import io.computeclearing.client.Recorded;
 import io.computeclearing.client.Service;
+import io.computeclearing.client.StressRuns;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -22,9 +24,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -54,6 +56,7 @@ final class Demo {
     private final String accountService;
     private final String clearingService;
     private final String settlementService;
+    private final String riskService;
     private final ClearingHouseEndpoints endpoints;
     /** The first business day the demo trades on; the month runs from it to the front months' last trading day. */
     private final LocalDate firstBusinessDay;
@@ -63,25 +66,24 @@ final class Demo {
     /**
      * @param clearingService base URL of clearing-service, or null when it is not running
      * @param settlementService base URL of settlement-service, or null when it is not running
+     * @param riskService base URL of risk-service, or null when it is not running
+     * @param firstBusinessDay the date the demo opens and trades first (the launcher: today, UTC)
      */
-    Demo(PrintStream out, String accountService, String clearingService, String settlementService) {
-        this(out, accountService, clearingService, settlementService, LocalDate.now(ZoneOffset.UTC));
-    }
-
-    /** @param firstBusinessDay the date the demo opens and trades first (the launcher: today, UTC) */
     Demo(PrintStream out, String accountService, String clearingService, String settlementService,
-         LocalDate firstBusinessDay) {
+         String riskService, LocalDate firstBusinessDay) {
         this.firstBusinessDay = firstBusinessDay;
         this.out = out;
         this.accountService = accountService;
         this.clearingService = clearingService;
         this.settlementService = settlementService;
+        this.riskService = riskService;
         // A service that is not running keeps its usual port in the record; the demo does not call it (see run()).
         ClearingHouseEndpoints usual = ClearingHouseEndpoints.localhost();
         this.endpoints = new ClearingHouseEndpoints(URI.create(accountService),
                 clearingService == null ? usual.clearingService() : URI.create(clearingService),
                 usual.marginService(),
-                settlementService == null ? usual.settlementService() : URI.create(settlementService));
+                settlementService == null ? usual.settlementService() : URI.create(settlementService),
+                riskService == null ? usual.riskService() : URI.create(riskService));
     }
 
     /** Plays the demo; returns the failed steps (empty when all passed). */
@@ -135,6 +137,9 @@ final class Demo {
             }
             if (settlementService != null && indexProvider != null && !today.frontMonths().isEmpty()) {
                 new DemoMonth(this, out, firstBusinessDay).run(today.frontMonths(), backOffice, alice, bob, indexProvider);
+                if (riskService != null && alice != null) {
+                    showStressRuns(backOffice, alice);
+                }
             }
         } else {
             out.println("  - clearing-service is not running: skipped the check that it learnt the accounts from events");
@@ -273,6 +278,56 @@ final class Demo {
         Answer<?> seenByAlice = attempt(() -> readOther.apply(alice));
         step(seenByAlice.status() == 404, "alice cannot see " + what + ": GET " + otherPath + " -> "
                 + seenByAlice.status() + " (back office: 200)", seenByAlice.status() == 404 ? null : seenByAlice);
+    }
+
+    /**
+     * risk-service stress-tests the book after every end of day (started by settlement's event): the month's runs, the
+     * latest run's Cover-1 and Cover-2 and who sets them, and alice's own losses (BRAVO's are hidden from her).
+     */
+    private void showStressRuns(ClearingHouse backOffice, ClearingHouse alice) {
+        out.println();
+        out.println("  STRESS TESTS (risk-service, after every end of day)");
+        ClearingHouse risk = signIn("risk", "risk", null);
+        Answer<List<BusinessDays.BusinessDay>> closed = attempt(() ->
+                backOffice.businessDays().list(BusinessDays.Status.CLOSED));
+        if (risk == null || !closed.ok() || closed.value().isEmpty()) {
+            step(false, "the risk token and the month's closed business days", closed);
+            return;
+        }
+        LocalDate lastDay = closed.value().stream().map(BusinessDays.BusinessDay::date).max(LocalDate::compareTo)
+                .orElseThrow();
+        Answer<List<StressRuns.Run>> runs = null;
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            runs = attempt(() -> risk.stressRuns().list(0, 100));
+            if (runs.ok() && runs.value().stream().anyMatch(r -> r.businessDate().equals(lastDay))) {
+                break;
+            }
+            sleep(Duration.ofSeconds(1));
+        }
+        if (runs == null || !runs.ok() || runs.value().stream().noneMatch(r -> r.businessDate().equals(lastDay))) {
+            step(false, "GET /stress-runs: a stress run of the last end of day, " + lastDay, runs);
+            return;
+        }
+        StressRuns.Run latest = runs.value().getFirst();
+        pass("GET /stress-runs (risk): " + runs.value().size() + " runs over the month, one per end of day; the "
+                + "latest, of " + latest.businessDate() + ", revalued " + latest.accounts() + " accounts under "
+                + latest.scenarios() + " scenarios");
+        out.printf("      Cover-1 %s USD (scenario %s, member group %s)%n", money(latest.cover1()),
+                latest.cover1Scenario(), latest.cover1Group());
+        out.printf("      Cover-2 %s USD (scenario %s, member groups %s)%n", money(latest.cover2()),
+                latest.cover2Scenario(), latest.cover2Groups());
+        showOtherMemberHidden(risk, alice, "/stress-runs/" + latest.runId() + "/members/ALPHA",
+                "/stress-runs/" + latest.runId() + "/members/BRAVO", "BRAVO's stress losses",
+                house -> house.stressRuns().member(latest.runId(), "ALPHA"),
+                house -> house.stressRuns().member(latest.runId(), "BRAVO"));
+        Answer<StressRuns.MemberLosses> own = attempt(() -> alice.stressRuns().member(latest.runId(), "ALPHA"));
+        if (own.ok()) {
+            own.value().scenarios().stream().max(Comparator.comparing(StressRuns.MemberScenario::loss))
+                    .ifPresent(worst -> out.printf("      ALPHA's worst scenario %s: loss %s USD, margin %s, "
+                                    + "uncovered %s%n", worst.scenarioId(), money(worst.loss()),
+                            money(worst.group().initialMargin()), money(worst.group().uncovered())));
+        }
     }
 
     /** clearing-service learns accounts from account-service's events, asynchronously: poll for a while. */

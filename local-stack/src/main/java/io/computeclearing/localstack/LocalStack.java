@@ -158,7 +158,7 @@ public final class LocalStack {
             throw new IllegalStateException("the demo needs account-service, which is not running");
         }
         return new Demo(out, accountService, baseUrl(running, "clearing-service"),
-                baseUrl(running, "settlement-service"), firstBusinessDay).run();
+                baseUrl(running, "settlement-service"), baseUrl(running, "risk-service"), firstBusinessDay).run();
     }
 
     /** The names of the services this stack starts, in start order: those whose jar is built. */

@@ -27,8 +27,7 @@ final class Http {
     static final String CLEARING = ENDPOINTS.clearingService().toString();
     static final String MARGIN = ENDPOINTS.marginService().toString();
     static final String SETTLEMENT = ENDPOINTS.settlementService().toString();
-    /** risk-service's port in the local stack; the matrix and the health check reach it raw. */
-    static final String RISK = "http://localhost:8085";
+    static final String RISK = ENDPOINTS.riskService().toString();
     static final URI TOKEN_URL = URI.create("http://localhost:8180/realms/ccp/protocol/openid-connect/token");
 
     private static final ObjectMapper JSON = new ObjectMapper();
