@@ -272,12 +272,12 @@ final class Demo {
         step(own.ok(), "alice (member ALPHA) reads her own GET " + ownPath, own);
         Answer<?> seenByBackOffice = attempt(() -> readOther.apply(backOffice));
         if (!seenByBackOffice.ok()) {
-            step(false, "back office reads GET " + otherPath + " (needed to show that alice cannot)", seenByBackOffice);
+            step(false, "staff read GET " + otherPath + " (needed to show that alice cannot)", seenByBackOffice);
             return;
         }
         Answer<?> seenByAlice = attempt(() -> readOther.apply(alice));
         step(seenByAlice.status() == 404, "alice cannot see " + what + ": GET " + otherPath + " -> "
-                + seenByAlice.status() + " (back office: 200)", seenByAlice.status() == 404 ? null : seenByAlice);
+                + seenByAlice.status() + " (staff: 200)", seenByAlice.status() == 404 ? null : seenByAlice);
     }
 
     /**
@@ -313,10 +313,11 @@ final class Demo {
         pass("GET /stress-runs (risk): " + runs.value().size() + " runs over the month, one per end of day; the "
                 + "latest, of " + latest.businessDate() + ", revalued " + latest.accounts() + " accounts under "
                 + latest.scenarios() + " scenarios");
-        out.printf("      Cover-1 %s USD (scenario %s, member group %s)%n", money(latest.cover1()),
-                latest.cover1Scenario(), latest.cover1Group());
-        out.printf("      Cover-2 %s USD (scenario %s, member groups %s)%n", money(latest.cover2()),
-                latest.cover2Scenario(), latest.cover2Groups());
+        out.printf("      Cover-1 %s USD%s%n", money(latest.cover1()), latest.cover1Scenario() == null
+                ? " (no member's loss exceeds its margin)"
+                : " (scenario " + latest.cover1Scenario() + ", member group " + latest.cover1Group() + ")");
+        out.printf("      Cover-2 %s USD%s%n", money(latest.cover2()), latest.cover2Scenario() == null ? ""
+                : " (scenario " + latest.cover2Scenario() + ", member groups " + latest.cover2Groups() + ")");
         showOtherMemberHidden(risk, alice, "/stress-runs/" + latest.runId() + "/members/ALPHA",
                 "/stress-runs/" + latest.runId() + "/members/BRAVO", "BRAVO's stress losses",
                 house -> house.stressRuns().member(latest.runId(), "ALPHA"),
