@@ -24,7 +24,7 @@ import java.util.List;
 @ApplicationScoped
 public class BacktestEndOfDayConsumer implements EventConsumer {
 
-    /** Incoming channel (consumer group {@code risk-service.backtest-end-of-days}) on {@code ccp.settlement.runs.v1}. */
+    /** Incoming channel (group {@code risk-service.backtest-end-of-days}) on {@code ccp.settlement.runs.v1}. */
     public static final String CHANNEL = "backtest-end-of-days";
 
     private final Consumption consumption;
@@ -60,11 +60,12 @@ public class BacktestEndOfDayConsumer implements EventConsumer {
         }
         em.createNativeQuery("""
                         insert into backtest_day (business_date, end_of_day_completed_at) values (:date, :at)
-                        on conflict (business_date) do update set end_of_day_completed_at = excluded.end_of_day_completed_at,
-                            observed_at = null""")
+                        on conflict (business_date) do update
+                            set end_of_day_completed_at = excluded.end_of_day_completed_at, observed_at = null""")
                 .setParameter("date", run.businessDate()).setParameter("at", run.completedAt()).executeUpdate();
         em.createNativeQuery("""
-                        insert into backtest_position (business_date, account_id, instrument_id, member_id, net_quantity)
+                        insert into backtest_position (business_date, account_id, instrument_id, member_id,
+                                                       net_quantity)
                         select :date, account_id, instrument_id, member_id, net_quantity from risk_position
                         where net_quantity <> 0""")
                 .setParameter("date", run.businessDate()).executeUpdate();

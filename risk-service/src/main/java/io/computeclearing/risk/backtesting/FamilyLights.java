@@ -52,7 +52,8 @@ class FamilyLights {
                 }
                 Instant at = clock.instant();
                 em.createNativeQuery("""
-                                insert into backtest_family_light (family, holding_days, light, business_date, changed_at)
+                                insert into backtest_family_light (family, holding_days, light, business_date,
+                                                                   changed_at)
                                 values (:family, :h, :light, :date, :at)
                                 on conflict (family, holding_days) do update set light = excluded.light,
                                     business_date = excluded.business_date, changed_at = excluded.changed_at""")

@@ -20,7 +20,8 @@ class AccountObservationTest {
     @Test
     void profitAndLossPerFamilyInItsCurrencyAndTheMarginSharedByValueHeld() {
         // GH: long 10 x 1,000, 2.000 -> 1.900: -1,000 USD; value held 10 x 1,000 x 2.000 = 20,000 USD.
-        // TK: short 4 x 1,000, 5.00 -> 5.50: -2,000 CNY = -250 USD; value held 4 x 1,000 x 5.00 = 20,000 CNY = 2,500 USD.
+        // TK: short 4 x 1,000, 5.00 -> 5.50: -2,000 CNY = -250 USD; value held 4 x 1,000 x 5.00 = 20,000 CNY =
+        // 2,500 USD.
         // Account: -1,250 USD against 1,000 USD of margin: exceeded. Margin shares: GH 1,000 x 20,000 / 22,500 =
         // 888.8888888889 (scale 10, half even), TK the remainder 111.1111111111: together exactly 1,000. Each family's
         // loss exceeds its share (1,000 > 888.89, 250 > 111.11).

@@ -57,7 +57,8 @@ class BacktestTest {
         if (instrument != null) {
             RiskFeed.position(account, memberId, instrument, 0, D5, 3);
             await().atMost(Duration.ofSeconds(30)).until(() -> db.count(
-                    "select count(*) from risk_position where instrument_id = ? and net_quantity <> 0", instrument) == 0);
+                    "select count(*) from risk_position where instrument_id = ? and net_quantity <> 0",
+                    instrument) == 0);
         }
     }
 
@@ -144,7 +145,8 @@ class BacktestTest {
                 .body(result(1) + ".exceedanceDates", contains(D3.toString(), D5.toString()))
                 .body(result(1) + ".coverage", comparesEqualTo(new BigDecimal("0.6")))
                 .body(result(1) + ".largestExcess", equalTo(new BigDecimal("1400.00")))
-                .body(result(1) + ".kupiecLikelihoodRatio", closeTo(new BigDecimal("11.7508661"), new BigDecimal("1e-7")))
+                .body(result(1) + ".kupiecLikelihoodRatio",
+                        closeTo(new BigDecimal("11.7508661"), new BigDecimal("1e-7")))
                 .body(result(1) + ".kupiecPValue", closeTo(new BigDecimal("0.000608149326"), new BigDecimal("1e-12")))
                 .body(result(1) + ".light", equalTo("RED"))
                 .body(result(2) + ".observations", equalTo(4))
