@@ -129,7 +129,7 @@ class MonitoringScalingAndIngressTest {
         assertThat(ingress.getSpec().getRules().get(3).getHttp().getPaths()).allSatisfy(path ->
                         assertThat(path.getBackend().getService().getName()).isEqualTo("ccp-compute-clearing-risk"))
                 .extracting(path -> path.getPath())
-                .containsExactly("/q/openapi", "/scenarios", "/stress-runs", "/accounts", "/clock");
+                .containsExactly("/q/openapi", "/scenarios", "/stress-runs", "/backtests", "/accounts", "/clock");
     }
 
     private static <T extends HasMetadata> T named(List<HasMetadata> objects, Class<T> type, String name) {
