@@ -40,6 +40,14 @@ public interface DefaultFundSettings {
     @WithDefault("true")
     boolean resizeOnShortfall();
 
+    /** The periodic resize's interval ("30d"), or "off"; read by {@link PeriodicSizing}'s schedule. */
+    @WithDefault("30d")
+    String resizeEvery();
+
+    /** How often the resizes pending after a shortfall are tried; read by {@link FundShortfalls}' schedule. */
+    @WithDefault("5s")
+    String shortfallCheckEvery();
+
     default FundSizingPolicy policy() {
         return new FundSizingPolicy(Currency.getInstance(currency()), buffer(), minimum());
     }

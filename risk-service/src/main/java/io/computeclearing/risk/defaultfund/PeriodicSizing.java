@@ -4,7 +4,6 @@ import io.computeclearing.platform.problem.ProblemException;
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -19,17 +18,17 @@ public class PeriodicSizing {
     private static final Logger LOG = Logger.getLogger(PeriodicSizing.class);
 
     private final DefaultFundSizings sizings;
-    private final String every;
+    private final DefaultFundSettings settings;
 
-    PeriodicSizing(DefaultFundSizings sizings, @ConfigProperty(name = "ccp.default-fund.resize-every") String every) {
+    PeriodicSizing(DefaultFundSizings sizings, DefaultFundSettings settings) {
         this.sizings = sizings;
-        this.every = every;
+        this.settings = settings;
     }
 
     @Scheduled(every = "${ccp.default-fund.resize-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void resize() {
         try {
-            sizings.sizePeriodically(DurationConverter.parseDuration(every))
+            sizings.sizePeriodically(DurationConverter.parseDuration(settings.resizeEvery()))
                     .ifPresent(id -> LOG.infof("periodic default fund sizing %d", id));
         } catch (ProblemException refused) {
             LOG.warnf("the periodic default fund sizing was not made: %s", refused.getMessage());
