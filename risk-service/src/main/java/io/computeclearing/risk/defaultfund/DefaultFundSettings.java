@@ -40,9 +40,13 @@ public interface DefaultFundSettings {
     @WithDefault("true")
     boolean resizeOnShortfall();
 
-    /** The periodic resize's interval ("30d"), or "off"; read by {@link PeriodicSizing}'s schedule. */
+    /** The periodic resize's interval ("30d"), or "off". */
     @WithDefault("30d")
     String resizeEvery();
+
+    /** How often {@link PeriodicSizing} checks whether the periodic resize is due. */
+    @WithDefault("1h")
+    String periodicCheckEvery();
 
     /** How often the resizes pending after a shortfall are tried; read by {@link FundShortfalls}' schedule. */
     @WithDefault("5s")

@@ -64,11 +64,11 @@ public class DefaultFundSizings {
         return size(to, reason, by);
     }
 
-    /** The periodic sizing, unless one was made in the last half interval (by another replica, or on demand). */
+    /** The periodic sizing, unless one was made within {@code every} (by another replica, on demand, after a shortfall). */
     @Transactional
     public Optional<Long> sizePeriodically(Duration every) {
         KeyLock.hold(em, "default_fund", "sizing");
-        Instant since = clock.instant().minus(every.dividedBy(2));
+        Instant since = clock.instant().minus(every);
         if (!em.createNativeQuery("select 1 from default_fund_sizing where sized_at > :since")
                 .setParameter("since", since).getResultList().isEmpty()) {
             return Optional.empty();
