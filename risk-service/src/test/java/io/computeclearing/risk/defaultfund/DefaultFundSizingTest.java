@@ -14,7 +14,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -42,6 +45,7 @@ import static org.hamcrest.Matchers.nullValue;
  * Test settings: buffer 10 %, fund minimum 10,000.00, minimum contribution 1,000.00, CCP capital 2,500.00.
  */
 @QuarkusTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DefaultFundSizingTest {
 
     @Inject
@@ -61,6 +65,7 @@ class DefaultFundSizingTest {
     }
 
     @Test
+    @Order(1)
     void aFundSizedOverTwoDailyRunsSharedToTheCentThenAShortfallResizesIt() {
         LocalDate day1 = LocalDate.of(2032, 6, 1);
         LocalDate day2 = LocalDate.of(2032, 6, 2);
@@ -217,6 +222,67 @@ class DefaultFundSizingTest {
                 "select count(*) from stress_run where business_date = ? and trigger = 'END_OF_DAY'", day3) == 2);
         long rerun = db.count("select max(run_id) from stress_run where business_date = ?", day3);
         assertThat(db.count("select count(*) from default_fund_shortfall where run_id = ?", rerun)).isZero();
+    }
+
+    /**
+     * Runs after the first: the fund it leaves in force (29,700.00) is above this test's Cover-2, so its daily run is
+     * no shortfall, and its own sizing is made on demand.
+     */
+    @Test
+    @Order(2)
+    void anAffiliatesUncoveredLossIsSharedByOwnLossesAndTheFloorSetsTheFund() {
+        LocalDate day = LocalDate.of(2032, 9, 1);
+        String n = RiskFeed.unique("");
+        String family = "E" + n;
+        String instrument = family + "-2106";
+        String p = "P" + n;
+        String q = "Q" + n; // affiliated with P: one group
+        String r = "R" + n;
+        RiskFeed.member(p, null);
+        RiskFeed.member(q, p);
+        RiskFeed.member(r, null);
+        RiskFeed.instrument(instrument, family, "USD", "1000", "IDX-" + family);
+        currentInstrument = instrument;
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                db.count("select count(*) from risk_instrument where instrument_id = ?", instrument) == 1
+                        && db.count("select count(*) from risk_member where member_id = ? and parent_member_id = ?",
+                        q, p) == 1);
+        scenario("DROP-" + n, family, "-0.40");
+        scenario("RISE-" + n, family, "0.60");
+        // At 2.500: DROP (-40 %) a long contract loses 1,000; RISE (+60 %) a short one loses 1,500.
+        // Group P: P long 6 (margin 1,000) and Q long 2 (1,000) lose 8,000 in DROP against 2,000: 6,000 uncovered,
+        // shared by their own losses 6,000 : 2,000: P 4,500, Q 1,500. R short 5 (margin 500) loses 7,500 in RISE:
+        // 7,000. Cover-2: DROP 6,000, RISE 7,000; max 7,000 x 1.10 = 7,700.00, below the floor: the fund is 10,000.00.
+        // Rest 7,000.00 = 700,000 cents shared 4,500 : 1,500 : 7,000 (9 : 3 : 14 over 26): P 242,307.692, Q 80,769.231,
+        // R 376,923.077; the cent left goes to P (.692). P 1,000.00 + 2,423.08 = 3,423.08; Q 1,000.00 + 807.69 =
+        // 1,807.69; R 1,000.00 + 3,769.23 = 4,769.23. Total 10,000.00.
+        position(p, 6, 1, day, "1000.00");
+        position(q, 2, 1, day, "1000.00");
+        position(r, -5, 1, day, "500.00");
+        dailyRun(day, 3);
+        long run = db.count("select max(run_id) from stress_run where business_date = ?", day);
+        assertThat(db.count("select count(*) from default_fund_shortfall where run_id = ?", run)).isZero();
+
+        Response sized = risk().body("{\"asOf\": \"%s\"}".formatted(day)).post("/default-fund-sizings");
+        sized.then().statusCode(201)
+                .body("sizing.runs", equalTo(1))
+                .body("sizing.maxCover2", equalTo(new BigDecimal("7000.00")))
+                .body("sizing.buffered", equalTo(7700))
+                .body("sizing.minimumApplied", equalTo(true))
+                .body("sizing.fundSize", equalTo(new BigDecimal("10000.00")))
+                .body("contributions.find { it.memberId == '%s' }.measure".formatted(p), equalTo(4500))
+                .body("contributions.find { it.memberId == '%s' }.measure".formatted(q), equalTo(1500))
+                .body("contributions.find { it.memberId == '%s' }.amount".formatted(p),
+                        equalTo(new BigDecimal("3423.08")))
+                .body("contributions.find { it.memberId == '%s' }.amount".formatted(q),
+                        equalTo(new BigDecimal("1807.69")))
+                .body("contributions.find { it.memberId == '%s' }.amount".formatted(r),
+                        equalTo(new BigDecimal("4769.23")));
+        long sizingId = sized.jsonPath().getLong("sizing.sizingId");
+        // The affiliate reads its own line, not its parent's.
+        member(q).get("/default-fund-sizings/{id}/members/{member}", sizingId, q).then().statusCode(200)
+                .body("contribution.amount", equalTo(new BigDecimal("1807.69")));
+        member(q).get("/default-fund-sizings/{id}/members/{member}", sizingId, p).then().statusCode(404);
     }
 
     private void position(String memberId, long net, long version, LocalDate date, String margin) {
