@@ -125,11 +125,13 @@ class MonitoringScalingAndIngressTest {
         assertThat(ingress.getSpec().getRules().get(1).getHttp().getPaths())
                 .allSatisfy(path -> assertThat(path.getBackend().getService().getName())
                         .isEqualTo("ccp-compute-clearing-clearing"));
-        // risk-service's host routes its stress APIs to it (the default fund's contributions are account-service's).
+        // risk-service's host routes its stress and default fund sizing APIs to it (the contributions themselves are
+        // account-service's /default-fund, on its own host; risk-service's paths are distinct from it).
         assertThat(ingress.getSpec().getRules().get(3).getHttp().getPaths()).allSatisfy(path ->
                         assertThat(path.getBackend().getService().getName()).isEqualTo("ccp-compute-clearing-risk"))
                 .extracting(path -> path.getPath())
-                .containsExactly("/q/openapi", "/scenarios", "/stress-runs", "/backtests", "/accounts", "/clock");
+                .containsExactly("/q/openapi", "/scenarios", "/stress-runs", "/default-fund-sizings",
+                        "/default-fund-status", "/backtests", "/accounts", "/clock");
     }
 
     private static <T extends HasMetadata> T named(List<HasMetadata> objects, Class<T> type, String name) {

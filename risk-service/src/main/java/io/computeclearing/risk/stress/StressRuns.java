@@ -4,6 +4,7 @@ import io.computeclearing.platform.events.risk.RiskEvents;
 import io.computeclearing.platform.events.risk.RiskEvents.StressRunCompleted;
 import io.computeclearing.platform.outbox.Outbox;
 import io.computeclearing.platform.persistence.KeyLock;
+import io.computeclearing.risk.defaultfund.FundShortfalls;
 import io.computeclearing.risk.scenario.Scenario;
 import io.computeclearing.risk.scenario.Scenarios;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,15 +39,17 @@ public class StressRuns {
     private final Scenarios scenarios;
     private final StressRunStore store;
     private final Outbox outbox;
+    private final FundShortfalls shortfalls;
     private final Clock clock;
 
     StressRuns(EntityManager em, StressInputs inputs, Scenarios scenarios, StressRunStore store, Outbox outbox,
-               Clock clock) {
+               FundShortfalls shortfalls, Clock clock) {
         this.em = em;
         this.inputs = inputs;
         this.scenarios = scenarios;
         this.store = store;
         this.outbox = outbox;
+        this.shortfalls = shortfalls;
         this.clock = clock;
     }
 
@@ -85,6 +88,8 @@ public class StressRuns {
         long runId = stress(date, Trigger.END_OF_DAY, "settlement-service");
         em.createNativeQuery("update risk_end_of_day_run set stress_run_id = :run where business_date = :date")
                 .setParameter("run", runId).setParameter("date", date).executeUpdate();
+        // A daily run above the default fund in force is a shortfall (an on-demand run is a what-if: it is not).
+        shortfalls.afterDailyRun(runId);
         return Optional.of(runId);
     }
 
