@@ -309,10 +309,18 @@ final class Demo {
             step(false, "GET /stress-runs: a stress run of the last end of day, " + lastDay, runs);
             return;
         }
-        StressRuns.Run latest = runs.value().getFirst();
+        // The newest run in which both members held positions (on the last trading day they may all be closed).
+        StressRuns.Run latest = runs.value().stream()
+                .filter(run -> attempt(() -> risk.stressRuns().member(run.runId(), "ALPHA")).ok()
+                        && attempt(() -> risk.stressRuns().member(run.runId(), "BRAVO")).ok())
+                .findFirst().orElse(null);
+        if (latest == null) {
+            fail("GET /stress-runs: no run revalued both ALPHA's and BRAVO's positions");
+            return;
+        }
         pass("GET /stress-runs (risk): " + runs.value().size() + " runs over the month, one per end of day; the "
-                + "latest, of " + latest.businessDate() + ", revalued " + latest.accounts() + " accounts under "
-                + latest.scenarios() + " scenarios");
+                + "latest with both members' positions, of " + latest.businessDate() + ", revalued "
+                + latest.accounts() + " accounts under " + latest.scenarios() + " scenarios");
         out.printf("      Cover-1 %s USD%s%n", money(latest.cover1()), latest.cover1Scenario() == null
                 ? " (no member's loss exceeds its margin)"
                 : " (scenario " + latest.cover1Scenario() + ", member group " + latest.cover1Group() + ")");

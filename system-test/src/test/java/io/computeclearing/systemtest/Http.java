@@ -53,7 +53,13 @@ final class Http {
 
     /** A call with a given bearer token (null: none), content type and accepted media type. */
     Response raw(String bearerToken, String method, String url, String contentType, String body, String accept) {
+        return raw(bearerToken, method, url, contentType, body, accept, Map.of());
+    }
+
+    Response raw(String bearerToken, String method, String url, String contentType, String body, String accept,
+                 Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept", accept);
+        headers.forEach(request::header);
         if (bearerToken != null) {
             request.header("Authorization", "Bearer " + bearerToken);
         }

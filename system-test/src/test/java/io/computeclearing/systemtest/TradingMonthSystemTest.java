@@ -445,7 +445,9 @@ class TradingMonthSystemTest {
         JsonNode runs = Eventually.until("a stress run for each of the " + settled.size() + " end-of-day runs",
                 () -> http.raw(risk, "GET", Http.RISK + "/stress-runs?size=200", null, null, "application/json").json(),
                 list -> stressedDates(list).containsAll(settled));
+        // The newest: the day after the month, when both members hold positions in the next months.
         JsonNode latest = runs.get(0);
+        assertThat(latest.path("businessDate").asText()).isEqualTo(day.date.toString());
         long runId = latest.path("runId").asLong();
 
         JsonNode run = http.raw(risk, "GET", Http.RISK + "/stress-runs/" + runId, null, null, "application/json").json();
@@ -487,11 +489,72 @@ class TradingMonthSystemTest {
     }
 
     /**
+     * The risk officer sizes the default fund over the month's daily stress runs: the contributions add up to the fund;
+     * account-service calls each member for what it does not hold yet, and the back office's payment settles the call.
+     * A member reads its own contribution line only.
+     */
+    @Test
+    @Order(10)
+    void aFundSizingCallsForContributionsAndTheirPaymentSettlesTheCalls() {
+        Response sized = http.raw(http.token("risk"), "POST", Http.RISK + "/default-fund-sizings", "application/json",
+                "{}", "application/json");
+        assertThat(sized.status()).as(sized.toString()).isEqualTo(201);
+        JsonNode sizing = sized.json();
+        long sizingId = sizing.path("sizing").path("sizingId").asLong();
+        BigDecimal fund = sizing.path("sizing").path("fundSize").decimalValue();
+        BigDecimal shared = BigDecimal.ZERO;
+        Map<String, BigDecimal> required = new TreeMap<>();
+        for (JsonNode contribution : sizing.path("contributions")) {
+            required.put(contribution.path("memberId").asText(), contribution.path("amount").decimalValue());
+            shared = shared.add(contribution.path("amount").decimalValue());
+        }
+        assertThat(required.keySet()).as("the members the month's runs revalued").contains("ALPHA", "BRAVO");
+        assertThat(shared).as("the contributions add up exactly to the fund").isEqualByComparingTo(fund);
+
+        String backOffice = http.token("backoffice");
+        required.forEach((member, amount) -> {
+            JsonNode call = Eventually.until("account-service calls " + member + " for " + amount,
+                    () -> outstandingContributionCall(backOffice, member),
+                    c -> c != null && c.path("required").decimalValue().compareTo(amount) == 0);
+            BigDecimal due = call.path("amount").decimalValue();
+            Response paid = http.raw(backOffice, "POST", Http.ACCOUNT + "/default-fund/" + member + "/contributions",
+                    "application/json", "{\"currency\":\"USD\",\"amount\":" + due.toPlainString()
+                            + ",\"reference\":\"system test sizing " + sizingId + "\"}", "application/json",
+                    Map.of("Idempotency-Key", "systest-fund-" + sizingId + "-" + member));
+            assertThat(paid.status()).as(paid.toString()).isEqualTo(201);
+            String callId = call.path("id").asText();
+            Eventually.until("the payment settles " + member + "'s contribution call",
+                    () -> http.raw(backOffice, "GET", Http.ACCOUNT + "/contribution-calls/" + callId, null, null,
+                            "application/json").json().path("status").asText(), "SETTLED"::equals);
+        });
+
+        String alice = http.token("alice");
+        Response own = http.raw(alice, "GET", Http.RISK + "/default-fund-sizings/" + sizingId + "/members/ALPHA",
+                null, null, "application/json");
+        assertThat(own.status()).as(own.toString()).isEqualTo(200);
+        Response bravos = http.raw(alice, "GET", Http.RISK + "/default-fund-sizings/" + sizingId + "/members/BRAVO",
+                null, null, "application/json");
+        assertThat(bravos.status()).as("alice must not see BRAVO's contribution: " + bravos).isEqualTo(404);
+        System.out.printf("system test: default fund %s USD over %d members, every contribution call paid%n",
+                fund.toPlainString(), required.size());
+    }
+
+    private JsonNode outstandingContributionCall(String token, String member) {
+        for (JsonNode call : http.raw(token, "GET", Http.ACCOUNT + "/contribution-calls?memberId=" + member, null,
+                null, "application/json").json()) {
+            if (!call.path("status").asText().equals("SETTLED")) {
+                return call;
+            }
+        }
+        return null;
+    }
+
+    /**
      * After the month and the faults every service, risk-service included, is started, live and ready: anyone reads
      * the status only, the admin reads the checks, among them the parked events (none parked in the whole scenario).
      */
     @Test
-    @Order(10)
+    @Order(11)
     void everyServiceIsHealthyAndShowsItsChecksToTheAdminOnly() {
         Map<String, String> services = new LinkedHashMap<>();
         services.put("account-service", Http.ACCOUNT);
