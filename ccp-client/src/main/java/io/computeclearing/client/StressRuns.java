@@ -57,7 +57,8 @@ public final class StressRuns {
 
     /** The runs, newest first (risk, back office). */
     public List<Run> list(int page, int size) {
-        return calls.get(RestCalls.query(runs, Map.of("page", page, "size", size)), new TypeReference<>() {
+        URI url = RestCalls.query(runs, RestCalls.parameters("page", page, "size", size));
+        return calls.get(url, new TypeReference<>() {
         });
     }
 

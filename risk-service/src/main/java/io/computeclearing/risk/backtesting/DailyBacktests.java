@@ -24,6 +24,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import static io.computeclearing.platform.persistence.SqlValues.date;
+import static io.computeclearing.platform.persistence.SqlValues.instant;
+
 /**
  * The observations of an end of day: for each holding period h (1 and 2 end-of-day runs back, as far as there are
  * any), each account that held positions at the start is observed: the initial margin it held then (its latest
@@ -238,12 +241,4 @@ public class DailyBacktests {
         return value instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) value;
     }
 
-    private static Instant instant(Object value) {
-        return switch (value) {
-            case Instant i -> i;
-            case OffsetDateTime o -> o.toInstant();
-            case java.sql.Timestamp t -> t.toInstant();
-            default -> throw new IllegalStateException("not a timestamp: " + value);
-        };
-    }
 }

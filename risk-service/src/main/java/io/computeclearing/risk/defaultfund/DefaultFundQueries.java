@@ -11,13 +11,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import static io.computeclearing.platform.persistence.SqlValues.date;
+import static io.computeclearing.platform.persistence.SqlValues.instant;
 
 /** Reads stored sizings, contributions and shortfalls. */
 @ApplicationScoped
@@ -101,18 +100,7 @@ public class DefaultFundQueries {
         return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
-    private static LocalDate date(Object value) {
-        return value instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) value;
-    }
 
-    private static Instant instant(Object value) {
-        return switch (value) {
-            case Instant i -> i;
-            case OffsetDateTime o -> o.toInstant();
-            case Timestamp t -> t.toInstant();
-            default -> throw new IllegalStateException("not a timestamp: " + value);
-        };
-    }
 
     @SuppressWarnings("unchecked")
     private List<Object[]> rows(String sql, Map<String, Object> parameters) {

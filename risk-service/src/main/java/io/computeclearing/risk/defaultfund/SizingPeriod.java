@@ -1,5 +1,6 @@
 package io.computeclearing.risk.defaultfund;
 
+import io.computeclearing.platform.persistence.SqlValues;
 import io.computeclearing.risk.defaultfund.DefaultFundSettings.RiskMeasure;
 import io.computeclearing.risk.fund.MemberRiskMeasure;
 import io.computeclearing.risk.stress.StressBook;
@@ -10,15 +11,16 @@ import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+
+import static io.computeclearing.platform.persistence.SqlValues.date;
+import static io.computeclearing.platform.persistence.SqlValues.instant;
 
 /**
  * What a sizing reads from the stored stress runs: the daily (END_OF_DAY) runs of the period, the latest of each date
@@ -44,7 +46,7 @@ class SizingPeriod {
     java.util.Optional<LocalDate> latestDate() {
         Object latest = rowsOf("select max(business_date) from stress_run where trigger = 'END_OF_DAY'", Map.of())
                 .getFirst()[0];
-        return java.util.Optional.ofNullable(latest).map(SizingPeriod::date);
+        return java.util.Optional.ofNullable(latest).map(SqlValues::date);
     }
 
     /** The latest daily run of each date in {@code (from, to]}, oldest first. */
@@ -148,18 +150,7 @@ class SizingPeriod {
         return runs.stream().map(Run::runId).toList();
     }
 
-    private static LocalDate date(Object value) {
-        return value instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) value;
-    }
 
-    private static Instant instant(Object value) {
-        return switch (value) {
-            case Instant i -> i;
-            case OffsetDateTime o -> o.toInstant();
-            case Timestamp t -> t.toInstant();
-            default -> throw new IllegalStateException("not a timestamp: " + value);
-        };
-    }
 
     @SuppressWarnings("unchecked")
     private List<Object[]> rowsOf(String sql, Map<String, Object> parameters) {

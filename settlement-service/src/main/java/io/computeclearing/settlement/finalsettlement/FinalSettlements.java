@@ -4,7 +4,7 @@ import io.computeclearing.platform.events.settlement.SettlementEvents.FinalSettl
 import io.computeclearing.platform.events.settlement.SettlementEvents;
 import io.computeclearing.platform.outbox.Outbox;
 import io.computeclearing.platform.problem.ProblemException;
-import io.computeclearing.settlement.SqlValues;
+import io.computeclearing.platform.persistence.SqlValues;
 import io.computeclearing.settlement.index.IndexValue;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

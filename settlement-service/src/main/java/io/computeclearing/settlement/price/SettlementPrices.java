@@ -6,7 +6,7 @@ import io.computeclearing.platform.events.settlement.SettlementEvents;
 import io.computeclearing.platform.outbox.Outbox;
 import io.computeclearing.platform.problem.ProblemException;
 import io.computeclearing.settlement.SettlementLock;
-import io.computeclearing.settlement.SqlValues;
+import io.computeclearing.platform.persistence.SqlValues;
 import io.computeclearing.settlement.index.IndexValue;
 import io.computeclearing.settlement.index.IndexValues;
 import io.computeclearing.settlement.instrument.SettledInstrument;

@@ -4,7 +4,7 @@ import io.computeclearing.platform.events.settlement.SettlementEvents.EndOfDayRu
 import io.computeclearing.platform.events.settlement.SettlementEvents.SettlementCashPosted;
 import io.computeclearing.platform.events.settlement.SettlementEvents;
 import io.computeclearing.platform.outbox.Outbox;
-import io.computeclearing.settlement.SqlValues;
+import io.computeclearing.platform.persistence.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;

@@ -8,7 +8,7 @@ import io.computeclearing.platform.events.margin.MarginEvents.CurrencyRequiremen
 import io.computeclearing.platform.events.margin.MarginEvents.MarginRequirementCalculated;
 import io.computeclearing.platform.parking.Consumption;
 import io.computeclearing.platform.parking.EventConsumer;
-import io.computeclearing.settlement.SqlValues;
+import io.computeclearing.platform.persistence.SqlValues;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.computeclearing.platform.accounts.AccountDirectory;
 import io.computeclearing.platform.accounts.KnownAccount;
-import io.computeclearing.settlement.SqlValues;
+import io.computeclearing.platform.persistence.SqlValues;
 import io.computeclearing.settlement.run.SettledLine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
