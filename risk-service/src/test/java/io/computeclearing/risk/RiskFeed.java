@@ -14,6 +14,7 @@ import io.computeclearing.platform.events.margin.MarginEvents.CurrencyRequiremen
 import io.computeclearing.platform.events.margin.MarginEvents.MarginRequirementCalculated;
 import io.computeclearing.platform.events.settlement.SettlementEvents;
 import io.computeclearing.platform.events.settlement.SettlementEvents.EndOfDayRunCompleted;
+import io.computeclearing.platform.events.settlement.SettlementEvents.RunPrice;
 import io.computeclearing.platform.events.settlement.SettlementEvents.FinalSettlementCompleted;
 import io.computeclearing.platform.events.settlement.SettlementEvents.SettlementPricePublished;
 import io.computeclearing.testsupport.TopicProbe;
@@ -22,6 +23,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -65,8 +67,13 @@ public final class RiskFeed {
     }
 
     public static void price(String instrumentId, LocalDate date, String price, String currency) {
+        price(instrumentId, date, price, currency, 1);
+    }
+
+    public static void price(String instrumentId, LocalDate date, String price, String currency, int version) {
         publish(SettlementEvents.SETTLEMENT_PRICE_PUBLISHED, instrumentId, "settlement-service",
-                new SettlementPricePublished(instrumentId, date, new BigDecimal(price), currency, 1, Instant.now()));
+                new SettlementPricePublished(instrumentId, date, new BigDecimal(price), currency, version,
+                        Instant.now()));
     }
 
     public static void finalSettlement(String instrumentId, LocalDate date, String price, String currency) {
@@ -81,9 +88,14 @@ public final class RiskFeed {
                         List.of(new CurrencyRequirement(currency, im, im)), List.of()));
     }
 
-    public static void endOfDayRunCompleted(LocalDate date) {
+    /** The end of day of the date, naming the daily prices it settled at ({@code instrument, price} pairs). */
+    public static void endOfDayRunCompleted(LocalDate date, String... instrumentPrices) {
+        List<RunPrice> prices = new ArrayList<>();
+        for (int i = 0; i < instrumentPrices.length; i += 2) {
+            prices.add(new RunPrice(instrumentPrices[i], "DAILY", new BigDecimal(instrumentPrices[i + 1])));
+        }
         publish(SettlementEvents.END_OF_DAY_RUN_COMPLETED, date.toString(), "settlement-service",
-                new EndOfDayRunCompleted(date, 5, 5, Instant.now()));
+                new EndOfDayRunCompleted(date, 5, 5, prices, Instant.now()));
     }
 
     private static <P> void publish(EventType<P> type, String key, String source, P payload) {

@@ -7,6 +7,7 @@ import io.computeclearing.platform.events.settlement.SettlementEvents;
 import io.computeclearing.platform.events.settlement.SettlementEvents.EndOfDayRunCompleted;
 import io.computeclearing.platform.parking.Consumption;
 import io.computeclearing.platform.parking.EventConsumer;
+import io.computeclearing.risk.market.EndOfDayPrices;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -29,10 +30,12 @@ public class BacktestEndOfDayConsumer implements EventConsumer {
 
     private final Consumption consumption;
     private final EntityManager em;
+    private final EndOfDayPrices prices;
 
-    public BacktestEndOfDayConsumer(Consumption consumption, EntityManager em) {
+    public BacktestEndOfDayConsumer(Consumption consumption, EntityManager em, EndOfDayPrices prices) {
         this.consumption = consumption;
         this.em = em;
+        this.prices = prices;
     }
 
     @Override
@@ -54,6 +57,7 @@ public class BacktestEndOfDayConsumer implements EventConsumer {
     @Override
     public void apply(EventEnvelope event) {
         EndOfDayRunCompleted run = EventCodec.payload(event, SettlementEvents.END_OF_DAY_RUN_COMPLETED);
+        prices.record(run);
         for (String table : List.of("backtest_family_observation", "backtest_observation", "backtest_position")) {
             em.createNativeQuery("delete from " + table + " where business_date = :date")
                     .setParameter("date", run.businessDate()).executeUpdate();

@@ -1,6 +1,7 @@
 package io.computeclearing.risk.backtesting;
 
 import io.computeclearing.platform.persistence.KeyLock;
+import io.computeclearing.risk.market.EndOfDayPrices;
 import io.computeclearing.risk.stress.StressEngine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -46,11 +47,13 @@ public class DailyBacktests {
     private final EntityManager em;
     private final FamilyLights lights;
     private final Clock clock;
+    private final EndOfDayPrices endOfDayPrices;
 
-    DailyBacktests(EntityManager em, FamilyLights lights, Clock clock) {
+    DailyBacktests(EntityManager em, FamilyLights lights, Clock clock, EndOfDayPrices endOfDayPrices) {
         this.em = em;
         this.lights = lights;
         this.clock = clock;
+        this.endOfDayPrices = endOfDayPrices;
     }
 
     /** The end-of-day runs not observed yet, oldest first. */
@@ -71,9 +74,10 @@ public class DailyBacktests {
                 .isEmpty()) {
             return false;
         }
-        if (rows("select 1 from risk_settlement_price where business_date = :date limit 1", Map.of("date", date))
-                .isEmpty()) {
-            throw new InputsMissing("no settlement price of " + date + " yet");
+        List<String> notArrived = endOfDayPrices.notArrived(date);
+        if (!notArrived.isEmpty()) {
+            throw new InputsMissing("the prices the end-of-day run of " + date + " settled " + notArrived
+                    + " at have not arrived yet");
         }
         List<Object[]> earlier = rows("""
                 select business_date, end_of_day_completed_at from backtest_day where business_date < :date

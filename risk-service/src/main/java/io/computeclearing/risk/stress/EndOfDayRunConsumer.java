@@ -7,6 +7,7 @@ import io.computeclearing.platform.events.settlement.SettlementEvents;
 import io.computeclearing.platform.events.settlement.SettlementEvents.EndOfDayRunCompleted;
 import io.computeclearing.platform.parking.Consumption;
 import io.computeclearing.platform.parking.EventConsumer;
+import io.computeclearing.risk.market.EndOfDayPrices;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -28,10 +29,12 @@ public class EndOfDayRunConsumer implements EventConsumer {
 
     private final Consumption consumption;
     private final EntityManager em;
+    private final EndOfDayPrices prices;
 
-    public EndOfDayRunConsumer(Consumption consumption, EntityManager em) {
+    public EndOfDayRunConsumer(Consumption consumption, EntityManager em, EndOfDayPrices prices) {
         this.consumption = consumption;
         this.em = em;
+        this.prices = prices;
     }
 
     @Override
@@ -53,6 +56,7 @@ public class EndOfDayRunConsumer implements EventConsumer {
     @Override
     public void apply(EventEnvelope event) {
         EndOfDayRunCompleted run = EventCodec.payload(event, SettlementEvents.END_OF_DAY_RUN_COMPLETED);
+        prices.record(run);
         em.createNativeQuery("""
                         insert into risk_end_of_day_run (business_date, accounts_settled, postings, completed_at)
                         values (:date, :accounts, :postings, :at)

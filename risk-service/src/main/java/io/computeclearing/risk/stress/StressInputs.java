@@ -1,5 +1,6 @@
 package io.computeclearing.risk.stress;
 
+import io.computeclearing.risk.market.EndOfDayPrices;
 import io.computeclearing.risk.market.MemberGroups;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -19,27 +20,30 @@ import java.util.stream.Collectors;
 /**
  * Loads what a stress run of a business date revalues from risk-service's view of the market: the positions held now
  * (non-zero net), the instruments' terms and the date's settlement prices (latest version), every account's latest
- * initial margin, the member groups, and USD rates as of the end of the date. Refuses (409) when the date's prices
- * or a rate are missing.
+ * initial margin, the member groups, and USD rates as of the end of the date. Refuses (409) while a price the date's
+ * end-of-day run settled at, or a rate, has not arrived.
  */
 @ApplicationScoped
 class StressInputs {
 
     private final EntityManager em;
     private final MemberGroups memberGroups;
+    private final EndOfDayPrices endOfDayPrices;
 
-    StressInputs(EntityManager em, MemberGroups memberGroups) {
+    StressInputs(EntityManager em, MemberGroups memberGroups, EndOfDayPrices endOfDayPrices) {
         this.em = em;
         this.memberGroups = memberGroups;
+        this.endOfDayPrices = endOfDayPrices;
     }
 
     StressBook load(LocalDate date) {
-        if (rows("select 1 from risk_settlement_price where business_date = :date limit 1", date).isEmpty()) {
-            throw StressRefusal.noSettlementPrices(date);
+        List<String> notArrived = endOfDayPrices.notArrived(date);
+        if (!notArrived.isEmpty()) {
+            throw StressRefusal.runPricesNotArrived(date, notArrived);
         }
-        // The latest price of each instrument on or before the date: the date's own wherever it was published (the
-        // end-of-day run needs one for every instrument with positions); an earlier one only for an instrument the
-        // date's run did not need, so a run never fails on a position the settlement run did not settle.
+        // The latest price of each instrument on or before the date: the date's own wherever the end-of-day run
+        // settled at one (checked above to be the run's); an earlier one only for an instrument the date's run did
+        // not need, so a run never fails on a position the settlement run did not settle.
         Map<String, BigDecimal> prices = new HashMap<>();
         rows("""
                 select distinct on (instrument_id) instrument_id, price from risk_settlement_price

@@ -18,9 +18,10 @@ final class StressRefusal {
                         + "date are not final");
     }
 
-    static ProblemException noSettlementPrices(LocalDate date) {
-        return ProblemException.conflict("settlement-prices-missing", "No settlement prices",
-                "no settlement price of " + date + " has reached risk-service");
+    static ProblemException runPricesNotArrived(LocalDate date, List<String> instruments) {
+        return ProblemException.conflict("settlement-prices-missing", "Settlement prices not arrived",
+                "the end-of-day run of " + date + " settled " + instruments + " at prices that have not reached "
+                        + "risk-service yet");
     }
 
     static ProblemException pricesMissing(LocalDate date, List<String> instruments) {

@@ -238,7 +238,7 @@ class BacktestTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> db.count(
                 "select count(*) from risk_settlement_price where instrument_id = ? and business_date = ?",
                 instrument, date) == 1);
-        RiskFeed.endOfDayRunCompleted(date);
+        RiskFeed.endOfDayRunCompleted(date, instrument, price);
         await().atMost(Duration.ofSeconds(30)).until(() -> db.count(
                 "select count(*) from backtest_day where business_date = ? and observed_at is not null", date) == 1
                 && db.count("select count(*) from backtest_position where business_date = ? and account_id = ?",

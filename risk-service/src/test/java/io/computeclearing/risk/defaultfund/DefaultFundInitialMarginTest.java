@@ -74,7 +74,7 @@ class DefaultFundInitialMarginTest {
         RiskFeed.price(instrument, day, "2.500", "USD");
         await().atMost(Duration.ofSeconds(30)).until(() -> db.count(
                 "select count(*) from risk_settlement_price where instrument_id = ?", instrument) == 1);
-        RiskFeed.endOfDayRunCompleted(day);
+        RiskFeed.endOfDayRunCompleted(day, instrument, "2.500");
         await().atMost(Duration.ofSeconds(30)).until(() -> db.count(
                 "select count(*) from stress_run where business_date = ? and trigger = 'END_OF_DAY'", day) == 1);
 

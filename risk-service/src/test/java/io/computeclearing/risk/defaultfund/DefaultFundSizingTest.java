@@ -311,7 +311,7 @@ class DefaultFundSizingTest {
                 currentInstrument, date) == 1);
         long before = db.count("select count(*) from stress_run where business_date = ? and trigger = 'END_OF_DAY'",
                 date);
-        RiskFeed.endOfDayRunCompleted(date);
+        RiskFeed.endOfDayRunCompleted(date, currentInstrument, "2.500");
         await().atMost(Duration.ofSeconds(30)).until(() -> db.count(
                 "select count(*) from stress_run where business_date = ? and trigger = 'END_OF_DAY'", date)
                 == before + 1);

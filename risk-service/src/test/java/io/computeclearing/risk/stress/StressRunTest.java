@@ -26,6 +26,7 @@ import static io.computeclearing.risk.RiskApi.risk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -87,7 +88,7 @@ class StressRunTest {
         scenario("GLUT-" + n, family, "-0.40");
         scenario("SPIKE-" + n, family, "0.60");
 
-        RiskFeed.endOfDayRunCompleted(date);
+        RiskFeed.endOfDayRunCompleted(date, instrument, "2.500");
         await().atMost(Duration.ofSeconds(30)).until(() -> db.count(
                 "select count(*) from stress_run where business_date = ? and trigger = 'END_OF_DAY'", date) == 1);
         long runId = db.count("select max(run_id) from stress_run where business_date = ?", date);
@@ -186,7 +187,7 @@ class StressRunTest {
         // The end of day of a date whose prices have not arrived (they come on another topic): the run waits, nothing
         // is parked, and on demand it is a 409 naming what is missing.
         LocalDate priceless = date.minusYears(20);
-        RiskFeed.endOfDayRunCompleted(priceless);
+        RiskFeed.endOfDayRunCompleted(priceless, instrument, "11.00");
         await().atMost(Duration.ofSeconds(30)).until(() -> db.count(
                 "select count(*) from risk_end_of_day_run where business_date = ? and stress_run_id is null",
                 priceless) == 1);
@@ -197,9 +198,20 @@ class StressRunTest {
         assertThat(db.count("select count(*) from stress_run")).isEqualTo(runs);
         assertThat(db.count("select count(*) from parked_event where consumer = 'risk-service.end-of-day-runs'"))
                 .isZero();
-        // Its price and rate arrive: the waiting run follows by itself, once.
+        // Its rate and a first price arrive, but the run settled at a republished one (11.00, version 2) that has
+        // not: still waiting, never revalued at the older price.
         RiskFeed.usdCny("7.40", priceless);
-        RiskFeed.price(instrument, priceless, "11.00", "CNY");
+        RiskFeed.price(instrument, priceless, "10.50", "CNY");
+        await().atMost(Duration.ofSeconds(30)).until(() -> db.count(
+                "select count(*) from risk_settlement_price where business_date = ?", priceless) == 1
+                && db.count("select count(*) from risk_fx_rate where quote_currency = 'CNY' and as_of::date = ?",
+                priceless) == 1);
+        risk().body("{\"businessDate\": \"%s\"}".formatted(priceless)).post("/stress-runs").then()
+                .statusCode(409).body("type", endsWith("/problems/settlement-prices-missing"))
+                .body("detail", containsString(instrument));
+        assertThat(db.count("select count(*) from stress_run")).isEqualTo(runs);
+        // The run's price arrives: the waiting run follows by itself, once.
+        RiskFeed.price(instrument, priceless, "11.00", "CNY", 2);
         await().atMost(Duration.ofSeconds(30)).until(() -> db.count(
                 "select count(*) from stress_run where business_date = ? and trigger = 'END_OF_DAY'", priceless) == 1);
         assertThat(db.count("select count(*) from risk_end_of_day_run where business_date = ? and stress_run_id = "

@@ -1,6 +1,7 @@
 package io.computeclearing.settlement.run;
 
 import io.computeclearing.platform.events.settlement.SettlementEvents.EndOfDayRunCompleted;
+import io.computeclearing.platform.events.settlement.SettlementEvents.RunPrice;
 import io.computeclearing.platform.events.settlement.SettlementEvents.SettlementCashPosted;
 import io.computeclearing.platform.events.settlement.SettlementEvents;
 import io.computeclearing.platform.outbox.Outbox;
@@ -82,7 +83,9 @@ public class RunLedger {
         }
         // Last, in the same transaction: whoever reads it (risk-service's stress run) has every posting before it.
         outbox.record(SettlementEvents.END_OF_DAY_RUN_COMPLETED, businessDate.toString(),
-                new EndOfDayRunCompleted(businessDate, (int) accounts, (int) published, at));
+                new EndOfDayRunCompleted(businessDate, (int) accounts, (int) published,
+                        prices.values().stream().map(p -> new RunPrice(p.instrumentId(), p.kind(), p.price())).toList(),
+                        at));
     }
 
     /** Per kind and currency: paid, received, net and the number of accounts. */

@@ -175,6 +175,12 @@ class VariationMarginRunTest {
             assertThat(run.businessDate()).isEqualTo(day);
             assertThat(run.accountsSettled()).isEqualTo(2);
             assertThat(run.postings()).isEqualTo(2);
+            // The price it settled at, for risk-service to wait for.
+            assertThat(run.prices()).singleElement().satisfies(price -> {
+                assertThat(price.instrumentId()).isEqualTo(gpu.id());
+                assertThat(price.kind()).isEqualTo("DAILY");
+                assertThat(price.price()).isEqualByComparingTo("2.610");
+            });
         });
         SettlementApi.runWhenComplete(day).then().statusCode(200);
         assertThat(db.count("select count(*) from outbox_event where event_type = 'EndOfDayRunCompleted'"

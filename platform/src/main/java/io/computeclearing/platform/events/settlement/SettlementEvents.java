@@ -34,10 +34,17 @@ public final class SettlementEvents {
 
     /**
      * The end-of-day run of {@code businessDate} completed: its variation margin and final settlement postings are in
-     * the outbox before this event (same transaction), {@code accountsSettled} accounts had a posting line.
-     * Key: the business date. risk-service starts the day's stress run and backtest on it.
+     * the outbox before this event (same transaction), {@code accountsSettled} accounts had a posting line, and
+     * {@code prices} are the prices it settled at, one per instrument with a position ({@code DAILY} or
+     * {@code FINAL}). Key: the business date. risk-service starts the day's stress run and backtest on it, once the
+     * price events it names have reached it (they come on their own topic).
      */
-    public record EndOfDayRunCompleted(LocalDate businessDate, int accountsSettled, int postings, Instant completedAt) {
+    public record EndOfDayRunCompleted(LocalDate businessDate, int accountsSettled, int postings,
+                                       List<RunPrice> prices, Instant completedAt) {
+    }
+
+    /** A price an end-of-day run settled an instrument at: {@code kind} {@code DAILY} or {@code FINAL}. */
+    public record RunPrice(String instrumentId, String kind, BigDecimal price) {
     }
 
     /**
