@@ -127,6 +127,11 @@ public final class ClearingHouse {
         return new StressRuns(calls, endpoints.riskService());
     }
 
+    /** The default fund: sized at risk-service, held and called at account-service. */
+    public DefaultFund defaultFund() {
+        return new DefaultFund(calls, endpoints.accountService(), endpoints.riskService());
+    }
+
     /**
      * The accounts {@code service} learnt from account-service's events (clearing, margin, settlement or risk); for
      * account-service's own accounts see {@link #accounts()}.

@@ -109,6 +109,24 @@ class ClearingHouseTest {
                      "scenarios":[{"scenarioId":"GLUT","loss":10000.00,
                        "group":{"groupId":"ALPHA","loss":10000.00,"initialMargin":3000.00,"uncovered":7000.00},
                        "accounts":[{"accountId":"ALPHA-H","loss":10000.00,"byCurrency":[]}]}]}""");
+            case "POST /risk/default-fund-sizings" -> body.equals("{\"asOf\":\"2026-12-07\"}")
+                    ? new Answer(201, "application/json", """
+                    {"sizing":{"sizingId":3,"effectiveDate":"2026-12-07","periodFrom":"2026-11-07",
+                      "periodTo":"2026-12-07","runs":21,"reason":"ON_DEMAND","requestedBy":"rita","currency":"USD",
+                      "riskMeasure":"UNCOVERED_STRESS_LOSS","maxCover2":14500.00,"maxCover2RunId":7,
+                      "maxCover2Date":"2026-12-07","buffer":0.10,"buffered":15950.000,"minimum":10000.00,
+                      "minimumApplied":false,"minimumContribution":1000.00,"fundSize":15950.00,"members":2,
+                      "sizedAt":"2026-12-07T18:01:00Z"},
+                     "contributions":[
+                      {"memberId":"ALPHA","measure":7000,"minimum":1000.00,"proRata":9178.34,"amount":10178.34},
+                      {"memberId":"CHARLIE","measure":7500,"minimum":1000.00,"proRata":4771.66,"amount":5771.66}]}""")
+                    : new Answer(400, "application/problem+json", "{\"type\":\"/problems/validation\"}");
+            case "GET /account/default-fund/ALPHA" -> new Answer(200, "application/json", """
+                    {"memberId":"ALPHA","currency":"USD","required":10178.34,"held":0.00,"releasable":0.00,
+                     "sizingId":3,"effectiveDate":"2026-12-07",
+                     "outstandingCall":{"id":"6f1c2a8e-0000-4000-8000-000000000009","memberId":"ALPHA",
+                       "currency":"USD","amount":10178.34,"required":10178.34,"held":0.00,"sizingId":3,
+                       "status":"OPEN","deadline":"2026-12-08T18:01:00Z","issuedAt":"2026-12-07T18:01:02Z"}}""");
             default -> new Answer(404, "text/plain", "");
         };
     }
@@ -126,6 +144,19 @@ class ClearingHouseTest {
             assertThat(scenario.accounts()).containsExactly(new StressRuns.AccountLoss("ALPHA-H",
                     new BigDecimal("10000.00")));
         });
+    }
+
+    @Test
+    void theDefaultFundIsSizedAtRiskServiceAndHeldAtAccountService() {
+        DefaultFund.SizingView sized = house.defaultFund().size(LocalDate.of(2026, 12, 7));
+        assertThat(sized.sizing().fundSize()).isEqualTo(new BigDecimal("15950.00"));
+        assertThat(sized.contributions()).extracting(DefaultFund.Contribution::amount)
+                .containsExactly(new BigDecimal("10178.34"), new BigDecimal("5771.66"));
+
+        DefaultFund.Position alpha = house.defaultFund().position("ALPHA");
+        assertThat(alpha.required()).isEqualTo(new BigDecimal("10178.34"));
+        assertThat(alpha.outstandingCall().status()).isEqualTo("OPEN");
+        assertThat(alpha.outstandingCall().amount()).isEqualTo(new BigDecimal("10178.34"));
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.computeclearing.client.ClearingHouse;
 import io.computeclearing.client.ClearingHouseEndpoints;
 import io.computeclearing.client.ClearingHouseException;
 import io.computeclearing.client.Collateral;
+import io.computeclearing.client.DefaultFund;
 import io.computeclearing.client.Members;
 import io.computeclearing.client.OidcTokenSource;
 import io.computeclearing.client.ProblemException;
@@ -28,6 +29,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -139,6 +142,7 @@ final class Demo {
                 new DemoMonth(this, out, firstBusinessDay).run(today.frontMonths(), backOffice, alice, bob, indexProvider);
                 if (riskService != null && alice != null) {
                     showStressRuns(backOffice, alice);
+                    showDefaultFund(backOffice, alice);
                 }
             }
         } else {
@@ -337,6 +341,96 @@ final class Demo {
                                     + "uncovered %s%n", worst.scenarioId(), money(worst.loss()),
                             money(worst.group().initialMargin()), money(worst.group().uncovered())));
         }
+    }
+
+    /**
+     * The risk officer sizes the default fund over the month's daily stress runs; account-service calls each member
+     * for its contribution, the back office records the payments and the calls settle; alice reads only her own line.
+     */
+    private void showDefaultFund(ClearingHouse backOffice, ClearingHouse alice) {
+        out.println();
+        out.println("  DEFAULT FUND (sized at risk-service, held at account-service)");
+        ClearingHouse risk = signIn("risk", "risk", null);
+        Answer<List<StressRuns.Run>> latest = risk == null ? null : attempt(() -> risk.stressRuns().list(0, 1));
+        if (latest == null || !latest.ok() || latest.value().isEmpty()) {
+            step(false, "the risk token and the latest stress run", latest);
+            return;
+        }
+        LocalDate asOf = latest.value().getFirst().businessDate();
+        // A replayed demo shows the sizing it made before instead of sizing again.
+        Answer<DefaultFund.Status> status = attempt(() -> risk.defaultFund().status());
+        DefaultFund.Sizing inForce = status.ok() ? status.value().inForce() : null;
+        Answer<DefaultFund.SizingView> sized = inForce != null && inForce.effectiveDate().equals(asOf)
+                ? attempt(() -> risk.defaultFund().sizing(inForce.sizingId()))
+                : attempt(() -> risk.defaultFund().size(asOf));
+        if (!sized.ok()) {
+            step(false, "POST /default-fund-sizings as of " + asOf, sized);
+            return;
+        }
+        DefaultFund.Sizing sizing = sized.value().sizing();
+        pass("POST /default-fund-sizings (risk) as of " + asOf + ": " + sizing.runs() + " daily runs, largest Cover-2 "
+                + money(sizing.maxCover2()) + " " + sizing.currency() + " on " + sizing.maxCover2Date()
+                + (sizing.minimumApplied() ? ", below the floor: the fund is the minimum"
+                : ", plus the " + sizing.buffer().movePointRight(2).stripTrailingZeros().toPlainString() + " % buffer"));
+        out.printf("      fund %s %s, shared by %s (a minimum of %s each, the rest pro rata to %s):%n",
+                money(sizing.fundSize()), sizing.currency(), sizing.members() == 1 ? "1 member"
+                        : sizing.members() + " members", money(sizing.minimumContribution()),
+                sizing.riskMeasure().toLowerCase(Locale.ROOT).replace('_', ' '));
+        for (DefaultFund.Contribution c : sized.value().contributions()) {
+            out.printf("        %-6s %12s%n", c.memberId(), money(c.amount()));
+        }
+        for (DefaultFund.Contribution c : sized.value().contributions()) {
+            payContribution(backOffice, sizing, c);
+        }
+        showOtherMemberHidden(backOffice, alice, "/default-fund-sizings/" + sizing.sizingId() + "/members/ALPHA",
+                "/default-fund-sizings/" + sizing.sizingId() + "/members/BRAVO", "BRAVO's contribution",
+                house -> house.defaultFund().memberLine(sizing.sizingId(), "ALPHA"),
+                house -> house.defaultFund().memberLine(sizing.sizingId(), "BRAVO"));
+    }
+
+    /** Waits for the member's contribution call, pays what it asks for and waits until it settles. */
+    private void payContribution(ClearingHouse backOffice, DefaultFund.Sizing sizing, DefaultFund.Contribution c) {
+        Answer<DefaultFund.Position> position = null;
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            position = attempt(() -> backOffice.defaultFund().position(c.memberId()));
+            if (position.ok() && Objects.equals(position.value().sizingId(), sizing.sizingId())) {
+                break;
+            }
+            sleep(Duration.ofSeconds(1));
+        }
+        if (position == null || !position.ok() || !Objects.equals(position.value().sizingId(), sizing.sizingId())) {
+            step(false, "GET /default-fund/" + c.memberId() + ": the requirement of sizing " + sizing.sizingId(),
+                    position);
+            return;
+        }
+        DefaultFund.Position held = position.value();
+        if (held.outstandingCall() == null) {
+            pass(c.memberId() + " already holds " + money(held.held()) + " of the " + money(held.required())
+                    + " required: no contribution call");
+            return;
+        }
+        DefaultFund.ContributionCall call = held.outstandingCall();
+        Answer<Accounts.JournalEntry> paid = recorded(() -> backOffice.defaultFund().contribute(c.memberId(),
+                "demo-default-fund-" + call.id(), new Collateral.CashMovement(call.currency(), call.amount(),
+                        "default fund contribution, sizing " + sizing.sizingId())));
+        if (!paid.ok()) {
+            step(false, "POST /default-fund/" + c.memberId() + "/contributions", paid);
+            return;
+        }
+        Answer<DefaultFund.Position> after = null;
+        deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            after = attempt(() -> backOffice.defaultFund().position(c.memberId()));
+            if (after.ok() && after.value().outstandingCall() == null) {
+                break;
+            }
+            sleep(Duration.ofSeconds(1));
+        }
+        step(after != null && after.ok() && after.value().outstandingCall() == null, "contribution call of "
+                + c.memberId() + " for " + money(call.amount()) + " " + call.currency()
+                + " paid by the back office (POST /default-fund/" + c.memberId() + "/contributions) and settled",
+                after);
     }
 
     /** clearing-service learns accounts from account-service's events, asynchronously: poll for a while. */
