@@ -98,15 +98,17 @@ public class StressRuns {
         if (inForce.isEmpty()) {
             throw StressRefusal.noScenarios();
         }
+        long started = System.nanoTime();
         StressBook book = inputs.load(date);
         List<ScenarioPrices> priced = inForce.stream()
                 .map(s -> ScenarioPricing.price(s, book.instruments(), index -> inputs.indexHistory(index, date)))
                 .toList();
-        long started = System.nanoTime();
+        long loaded = System.nanoTime();
         StressResult result = StressEngine.run(book, priced);
-        long engineMillis = (System.nanoTime() - started) / 1_000_000;
+        long revalued = System.nanoTime();
         Instant at = clock.instant();
         long runId = store.record(date, trigger, by, book, result, at);
+        long stored = System.nanoTime();
         ScenarioCover worst1 = result.worstCover1().orElse(null);
         ScenarioCover worst2 = result.worstCover2().orElse(null);
         outbox.record(RiskEvents.STRESS_RUN_COMPLETED, date.toString(), new StressRunCompleted(runId, date,
@@ -114,9 +116,14 @@ public class StressRuns {
                 worst1 == null ? null : worst1.scenario().scenarioId(), StressEngine.reported(result.cover2()),
                 worst2 == null ? null : worst2.scenario().scenarioId(),
                 worst2 == null ? List.of() : worst2.cover2Groups(), book.portfolios().size(), priced.size(), at));
-        LOG.infof("stress run %d of %s (%s by %s): %d accounts, %d scenarios, engine %d ms, Cover-2 %s USD", runId,
-                date, trigger, by, book.portfolios().size(), priced.size(), engineMillis,
+        LOG.infof("stress run %d of %s (%s by %s): %d accounts, %d scenarios, load %d ms, engine %d ms, store %d ms, "
+                        + "Cover-2 %s USD", runId, date, trigger, by, book.portfolios().size(), priced.size(),
+                millis(started, loaded), millis(loaded, revalued), millis(revalued, stored),
                 StressEngine.reported(result.cover2()));
         return runId;
+    }
+
+    private static long millis(long from, long to) {
+        return (to - from) / 1_000_000;
     }
 }
