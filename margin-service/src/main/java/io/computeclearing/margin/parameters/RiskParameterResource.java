@@ -117,13 +117,17 @@ public class RiskParameterResource {
 
     /**
      * Parameters estimated from the history of the family's index beside those in force, flagging those that lag
-     * the market (see {@link ParameterProposals}). 409 when the index or enough of its history is not known.
+     * the market (see {@link ParameterProposals}), and the family's margin backtest lights from risk-service. 409 when
+     * the index or enough of its history is not known.
      */
     @Operation(summary = "Risk parameters proposed from index history",
             description = "Parameters estimated from the history of the family's index beside those in force, flagging "
-                    + "those that lag the market.")
+                    + "those that lag the market. Beside them, backtesting: the family's margin backtest traffic light "
+                    + "per holding period (1 and 2 days) as risk-service last reported it (GREEN, YELLOW or RED, the "
+                    + "exceedances among the observations of its rolling 250-day window and the business date it "
+                    + "turned); an empty list until risk-service reports the family.")
     @APIResponseSchema(value = ParameterProposal.class, responseCode = "200",
-            responseDescription = "The proposal beside the parameters in force")
+            responseDescription = "The proposal beside the parameters in force, with the family's backtest lights")
     @APIResponse(responseCode = "409", description = "/problems/index-history-too-short: the index has too few values "
             + "for a proposal (or /problems/no-index: no instrument of the family is listed; "
             + "/problems/index-history-unusable: no volatility can be measured)")

@@ -1,5 +1,7 @@
 package io.computeclearing.margin.proposal;
 
+import io.computeclearing.margin.backtesting.FamilyBacktestLight;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -21,11 +23,13 @@ import java.util.List;
  * @param holdingPeriodDays the margin period of risk
  * @param tolerance         relative difference beyond which a parameter is flagged
  * @param parameters        one line per parameter
+ * @param backtesting       the family's margin backtest lights, one per holding period risk-service reported;
+ *                          empty before its first report
  */
 public record ParameterProposal(String family, int version, String indexId, LocalDate from, LocalDate to,
                                 int observations, BigDecimal latestIndexValue, BigDecimal dailyVolatility,
                                 String method, BigDecimal confidence, BigDecimal z, int holdingPeriodDays,
-                                BigDecimal tolerance, List<Line> parameters) {
+                                BigDecimal tolerance, List<Line> parameters, List<BacktestLight> backtesting) {
 
     /**
      * One parameter: the value in force, the proposal, {@code difference = inForce - proposed} (negative: the
@@ -34,5 +38,22 @@ public record ParameterProposal(String family, int version, String indexId, Loca
      */
     public record Line(String parameter, BigDecimal inForce, BigDecimal proposed, BigDecimal difference,
                        boolean lagsMarket, String formula) {
+    }
+
+    /**
+     * The family's margin backtest over {@code holdingDays} as risk-service last reported it: the traffic light
+     * it turned on {@code businessDate} from {@code previousLight}, with that day's {@code exceedances} (losses larger
+     * than the margin held) among {@code observations} account-days of the rolling 250-day window. GREEN, YELLOW and
+     * RED are the binomial zones at 99% (0-4, 5-9 and 10 or more exceedances over 250 observations): yellow or red
+     * says the margin has fallen short more often than a correct margin would. The light holds until risk-service
+     * reports a change.
+     */
+    public record BacktestLight(int holdingDays, String light, String previousLight, int exceedances,
+                                int observations, LocalDate businessDate) {
+
+        static BacktestLight of(FamilyBacktestLight held) {
+            return new BacktestLight(held.holdingDays, held.light, held.previousLight, held.exceedances,
+                    held.observations, held.businessDate);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.computeclearing.margin.proposal;
 
+import io.computeclearing.margin.backtesting.FamilyBacktestLight;
 import io.computeclearing.margin.index.IndexValue;
 import io.computeclearing.margin.instrument.ListedInstrument;
 import io.computeclearing.margin.parameters.RiskParameterSet;
@@ -29,7 +30,9 @@ import java.util.List;
  * volatilities, in daily volatility units, rounded UP to 6 decimals: for options, which no family has yet, so it has
  * no value in force.</li>
  * </ul>
- * The extreme move and the initial-to-maintenance ratios are policy, not estimated.
+ * The extreme move and the initial-to-maintenance ratios are policy, not estimated. Beside the proposal stand the
+ * family's margin backtest lights from risk-service: a family turned yellow or red is the other sign that its
+ * parameters need a look.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -87,7 +90,8 @@ public class ParameterProposals {
         return new ParameterProposal(family, inForce.version, indexId, history.getFirst().valueDate,
                 history.getLast().valueDate, history.size(), latest, sigma.setScale(8, RoundingMode.HALF_UP),
                 "zero-mean RMS of " + settings.window() + " daily relative changes, equally weighted",
-                settings.confidence(), settings.z(), settings.holdingPeriodDays(), settings.tolerance(), lines);
+                settings.confidence(), settings.z(), settings.holdingPeriodDays(), settings.tolerance(), lines,
+                FamilyBacktestLight.of(family).stream().map(ParameterProposal.BacktestLight::of).toList());
     }
 
     private ParameterProposal.Line line(String parameter, BigDecimal inForce, BigDecimal proposed, String formula) {

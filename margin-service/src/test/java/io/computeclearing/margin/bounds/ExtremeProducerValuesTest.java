@@ -3,6 +3,8 @@ package io.computeclearing.margin.bounds;
 import io.computeclearing.platform.events.EventCodec;
 import io.computeclearing.platform.events.EventEnvelope;
 import io.computeclearing.platform.events.Topics;
+import io.computeclearing.platform.events.risk.RiskEvents;
+import io.computeclearing.platform.events.risk.RiskEvents.BacktestTrafficLightChanged;
 import io.computeclearing.platform.events.settlement.SettlementEvents;
 import io.computeclearing.platform.events.settlement.SettlementEvents.IndexValuePublished;
 import io.computeclearing.platform.events.settlement.SettlementEvents.SettlementPricePublished;
@@ -30,8 +32,9 @@ import static org.hamcrest.Matchers.greaterThan;
 
 /**
  * The largest settlement price and index value settlement-service accepts (12 digits before the point, 8 after: see
- * docs/api.md, Bounds) are applied by margin-service's projections (numeric(24,8)) exactly; and the largest position
- * under the largest risk parameters is margined and stored (its requirement has about 60 digits).
+ * docs/api.md, Bounds) are applied by margin-service's projections (numeric(24,8)) exactly; risk-service's backtest
+ * light with the largest counts its ints can carry, for a family of the longest symbol (16), is kept; and the largest
+ * position under the largest risk parameters is margined and stored (its requirement has about 60 digits).
  */
 @QuarkusTest
 class ExtremeProducerValuesTest {
@@ -66,6 +69,18 @@ class ExtremeProducerValuesTest {
                 new IndexValuePublished(index, DAY, LARGEST, "USD", 1, "PROVIDER", null, null, Instant.now()))));
         await().atMost(Duration.ofSeconds(30)).until(() -> db.count(
                 "select count(*) from index_value where index_id = ? and value = ?", index, LARGEST) == 1);
+    }
+
+    @Test
+    void theLargestBacktestCountsAreApplied() {
+        String family = ("ZX" + UUID.randomUUID().toString().replace("-", "")).substring(0, 16).toUpperCase();
+        int largest = Integer.MAX_VALUE;
+        TopicProbe.publish(Topics.RISK, family, EventCodec.encode(EventEnvelope.of(
+                RiskEvents.BACKTEST_TRAFFIC_LIGHT_CHANGED, family, 1, "risk-service", new BacktestTrafficLightChanged(
+                        family, DAY, largest, largest, largest, "YELLOW", "GREEN", Instant.now()))));
+        await().atMost(Duration.ofSeconds(30)).until(() -> db.count("select count(*) from backtest_family_light "
+                + "where family = ? and holding_days = ? and exceedances = ? and observations = ?", family, largest,
+                largest, largest) == 1);
     }
 
     @Test
