@@ -1,5 +1,6 @@
 package io.computeclearing.account.defaultfund;
 
+import io.computeclearing.account.margincall.DeadlineCalls;
 import io.computeclearing.account.margincall.MarginCallConfig;
 import io.computeclearing.account.margincall.MarginCallDeadline;
 import io.computeclearing.account.member.ClearingMember;
@@ -7,7 +8,6 @@ import io.computeclearing.platform.events.account.AccountEvents;
 import io.computeclearing.platform.outbox.Outbox;
 import io.computeclearing.platform.problem.ProblemException;
 import io.computeclearing.platform.security.Caller;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -20,7 +20,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -31,19 +30,17 @@ import java.util.UUID;
  * escalated once. Every change is published through the outbox, keyed by member id.
  */
 @ApplicationScoped
-@Transactional
-public class ContributionCalls {
+public class ContributionCalls extends DeadlineCalls<ContributionCall> {
 
     private static final Logger LOG = Logger.getLogger(ContributionCalls.class);
 
     private final Outbox outbox;
     private final MarginCallDeadline deadlines;
-    private final Clock clock;
 
     public ContributionCalls(Outbox outbox, MarginCallConfig config, Clock clock) {
+        super(ContributionCall.class, clock);
         this.outbox = outbox;
         this.deadlines = MarginCallDeadline.of(config);
-        this.clock = clock;
     }
 
     /**
@@ -63,21 +60,6 @@ public class ContributionCalls {
         } else if (call != null) {
             settle(call, "COVERED_BY_" + cause);
         }
-    }
-
-    /** Escalates every OPEN call whose deadline is at or before {@code now}, each in its own transaction. */
-    @Transactional(Transactional.TxType.NEVER)
-    public List<UUID> escalateOverdue(Instant now) {
-        List<UUID> due = QuarkusTransaction.requiringNew().call(() -> ContributionCall.<ContributionCall>find(
-                        "status = ?1 and deadline <= ?2", Sort.by("deadline"), ContributionCall.Status.OPEN, now)
-                .stream().map(call -> call.id).toList());
-        List<UUID> escalated = new ArrayList<>();
-        for (UUID id : due) {
-            if (QuarkusTransaction.requiringNew().call(() -> escalate(id, now))) {
-                escalated.add(id);
-            }
-        }
-        return escalated;
     }
 
     /** A call the caller may see; 404 alike for a missing call and another member's. */
@@ -108,25 +90,23 @@ public class ContributionCalls {
                 parameters).page(Page.of(page, size)).list();
     }
 
-    private boolean escalate(UUID id, Instant now) {
-        ContributionCall call = ContributionCall.findById(id);
+    @Override
+    protected void lock(ContributionCall call) {
         ClearingMember.findById(call.memberId, LockModeType.PESSIMISTIC_WRITE);
-        // read again under the member's lock: a deposit may have settled the call in the meantime
-        ContributionCall.getEntityManager().refresh(call);
-        if (call.status != ContributionCall.Status.OPEN || call.deadline.isAfter(now)) {
-            return false;
-        }
-        BigDecimal shortfall = DefaultFundPosition.of(call.memberId, call.currency).shortfall();
-        BigDecimal outstanding = shortfall.signum() > 0 ? shortfall : call.amount;
-        call.status = ContributionCall.Status.ESCALATED;
-        call.escalatedAt = now();
-        call.outstandingAtEscalation = outstanding;
+    }
+
+    @Override
+    protected BigDecimal missing(ContributionCall call) {
+        return DefaultFundPosition.of(call.memberId, call.currency).shortfall();
+    }
+
+    @Override
+    protected void publishEscalated(ContributionCall call) {
         LOG.warnf("contribution call %s on member %s escalated: %s %s still missing after the deadline %s", call.id,
-                call.memberId, call.currency, outstanding.toPlainString(), call.deadline);
+                call.memberId, call.currency, call.outstandingAtEscalation.toPlainString(), call.deadline);
         outbox.record(AccountEvents.CONTRIBUTION_CALL_ESCALATED, call.memberId,
                 new AccountEvents.ContributionCallEscalated(call.id.toString(), call.memberId, call.currency,
-                        outstanding, call.deadline, call.escalatedAt));
-        return true;
+                        call.outstandingAtEscalation, call.deadline, call.escalatedAt));
     }
 
     private void issue(DefaultFundPosition position, BigDecimal shortfall) {
@@ -168,9 +148,5 @@ public class ContributionCalls {
         outbox.record(AccountEvents.CONTRIBUTION_CALL_ISSUED, call.memberId,
                 new AccountEvents.ContributionCallIssued(call.id.toString(), call.memberId, call.currency,
                         call.amount, call.required, call.held, call.sizingId, call.deadline, at));
-    }
-
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -8,7 +8,6 @@ import io.computeclearing.platform.events.account.AccountEvents;
 import io.computeclearing.platform.outbox.Outbox;
 import io.computeclearing.platform.problem.ProblemException;
 import io.computeclearing.platform.security.Caller;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -21,7 +20,6 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -34,21 +32,19 @@ import java.util.UUID;
  * keyed by account id.
  */
 @ApplicationScoped
-@Transactional
-public class MarginCalls {
+public class MarginCalls extends DeadlineCalls<MarginCall> {
 
     private static final Logger LOG = Logger.getLogger(MarginCalls.class);
 
     private final Outbox outbox;
     private final AccountService accounts;
     private final MarginCallDeadline deadlines;
-    private final Clock clock;
 
     public MarginCalls(Outbox outbox, AccountService accounts, MarginCallConfig config, Clock clock) {
+        super(MarginCall.class, clock);
         this.outbox = outbox;
         this.accounts = accounts;
         this.deadlines = MarginCallDeadline.of(config);
-        this.clock = clock;
     }
 
     /** Issues, raises or settles the account's call after a new assessment. The caller holds the account lock. */
@@ -56,8 +52,7 @@ public class MarginCalls {
     public void review(Account account, CoverAssessment cover) {
         MarginCall call = MarginCall.outstanding(account.id, cover.baseCurrency);
         if (cover.inDeficit()) {
-            BigDecimal deficit = cover.excess.negate()
-                    .setScale(CollateralValuer.minorUnits(cover.baseCurrency), RoundingMode.CEILING);
+            BigDecimal deficit = deficit(cover, cover.baseCurrency);
             if (call == null) {
                 issue(account, cover, deficit);
             } else if (call.status == MarginCall.Status.OPEN && deficit.compareTo(call.amount) > 0) {
@@ -66,21 +61,6 @@ public class MarginCalls {
         } else if (call != null) {
             settle(call, "COVERED_BY_" + cover.cause.name());
         }
-    }
-
-    /** Escalates every OPEN call whose deadline is at or before {@code now}, each in its own transaction. */
-    @Transactional(Transactional.TxType.NEVER)
-    public List<UUID> escalateOverdue(Instant now) {
-        List<UUID> due = QuarkusTransaction.requiringNew().call(() -> MarginCall.<MarginCall>find(
-                        "status = ?1 and deadline <= ?2", Sort.by("deadline"), MarginCall.Status.OPEN, now)
-                .stream().map(call -> call.id).toList());
-        List<UUID> escalated = new ArrayList<>();
-        for (UUID id : due) {
-            if (QuarkusTransaction.requiringNew().call(() -> escalate(id, now))) {
-                escalated.add(id);
-            }
-        }
-        return escalated;
     }
 
     /** A call the caller may see; 404 alike for a missing call and another member's. */
@@ -115,27 +95,29 @@ public class MarginCalls {
                 .page(Page.of(page, size)).list();
     }
 
-    private boolean escalate(UUID id, Instant now) {
-        MarginCall call = MarginCall.findById(id);
+    @Override
+    protected void lock(MarginCall call) {
         accounts.lock(call.accountId);
-        // read again under the account lock: a deposit may have settled the call in the meantime
-        MarginCall.getEntityManager().refresh(call);
-        if (call.status != MarginCall.Status.OPEN || call.deadline.isAfter(now)) {
-            return false;
-        }
+    }
+
+    @Override
+    protected BigDecimal missing(MarginCall call) {
         CoverAssessment cover = CoverAssessment.findById(call.accountId);
-        BigDecimal outstanding = cover != null && cover.inDeficit()
-                ? cover.excess.negate().setScale(CollateralValuer.minorUnits(call.currency), RoundingMode.CEILING)
-                : call.amount;
-        call.status = MarginCall.Status.ESCALATED;
-        call.escalatedAt = now();
-        call.outstandingAtEscalation = outstanding;
+        return cover == null ? BigDecimal.ZERO : deficit(cover, call.currency);
+    }
+
+    @Override
+    protected void publishEscalated(MarginCall call) {
         LOG.warnf("margin call %s on %s escalated: %s %s still missing after the deadline %s", call.id,
-                call.accountId, call.currency, outstanding.toPlainString(), call.deadline);
+                call.accountId, call.currency, call.outstandingAtEscalation.toPlainString(), call.deadline);
         outbox.record(AccountEvents.MARGIN_CALL_ESCALATED, call.accountId, new AccountEvents.MarginCallEscalated(
-                call.id.toString(), call.accountId, call.memberId, call.currency, outstanding, call.deadline,
-                call.escalatedAt));
-        return true;
+                call.id.toString(), call.accountId, call.memberId, call.currency, call.outstandingAtEscalation,
+                call.deadline, call.escalatedAt));
+    }
+
+    /** The deficit rounded UP to the currency's minor unit: a call never asks for less than is missing. */
+    private static BigDecimal deficit(CoverAssessment cover, String currency) {
+        return cover.excess.negate().setScale(CollateralValuer.minorUnits(currency), RoundingMode.CEILING);
     }
 
     private void issue(Account account, CoverAssessment cover, BigDecimal deficit) {
@@ -176,9 +158,5 @@ public class MarginCalls {
         outbox.record(AccountEvents.MARGIN_CALL_ISSUED, call.accountId, new AccountEvents.MarginCallIssued(
                 call.id.toString(), call.accountId, call.memberId, call.currency, call.amount, call.requirement,
                 call.collateralValue, call.deadline, at));
-    }
-
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }
