@@ -2,7 +2,6 @@ package io.computeclearing.account.defaultfund;
 
 import io.computeclearing.account.margincall.DeadlineCalls;
 import io.computeclearing.account.margincall.MarginCallConfig;
-import io.computeclearing.account.margincall.MarginCallDeadline;
 import io.computeclearing.account.member.ClearingMember;
 import io.computeclearing.platform.events.account.AccountEvents;
 import io.computeclearing.platform.outbox.Outbox;
@@ -19,7 +18,6 @@ import org.jboss.logging.Logger;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -35,12 +33,10 @@ public class ContributionCalls extends DeadlineCalls<ContributionCall> {
     private static final Logger LOG = Logger.getLogger(ContributionCalls.class);
 
     private final Outbox outbox;
-    private final MarginCallDeadline deadlines;
 
     public ContributionCalls(Outbox outbox, MarginCallConfig config, Clock clock) {
-        super(ContributionCall.class, clock);
+        super(ContributionCall.class, config, clock);
         this.outbox = outbox;
-        this.deadlines = MarginCallDeadline.of(config);
     }
 
     /**
@@ -49,17 +45,16 @@ public class ContributionCalls extends DeadlineCalls<ContributionCall> {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void review(DefaultFundPosition position, String cause) {
-        ContributionCall call = position.outstandingCall();
-        BigDecimal shortfall = position.shortfall();
-        if (shortfall.signum() > 0) {
-            if (call == null) {
-                issue(position, shortfall);
-            } else if (call.status == ContributionCall.Status.OPEN && shortfall.compareTo(call.amount) > 0) {
-                raise(call, position, shortfall);
-            }
-        } else if (call != null) {
-            settle(call, "COVERED_BY_" + cause);
-        }
+        review(position.outstandingCall(), position.shortfall(), cause, () -> {
+            ContributionCall call = new ContributionCall();
+            call.memberId = position.memberId();
+            call.currency = position.currency();
+            return call;
+        }, call -> {
+            call.required = position.required();
+            call.held = position.held();
+            call.sizingId = position.sizingId();
+        });
     }
 
     /** A call the caller may see; 404 alike for a missing call and another member's. */
@@ -91,6 +86,20 @@ public class ContributionCalls extends DeadlineCalls<ContributionCall> {
     }
 
     @Override
+    protected void publishIssued(ContributionCall call, Instant at) {
+        outbox.record(AccountEvents.CONTRIBUTION_CALL_ISSUED, call.memberId,
+                new AccountEvents.ContributionCallIssued(call.id.toString(), call.memberId, call.currency,
+                        call.amount, call.required, call.held, call.sizingId, call.deadline, at));
+    }
+
+    @Override
+    protected void publishSettled(ContributionCall call) {
+        outbox.record(AccountEvents.CONTRIBUTION_CALL_SETTLED, call.memberId,
+                new AccountEvents.ContributionCallSettled(call.id.toString(), call.memberId, call.currency,
+                        call.amount, call.settledReason, call.settledAt));
+    }
+
+    @Override
     protected void lock(ContributionCall call) {
         ClearingMember.findById(call.memberId, LockModeType.PESSIMISTIC_WRITE);
     }
@@ -107,46 +116,5 @@ public class ContributionCalls extends DeadlineCalls<ContributionCall> {
         outbox.record(AccountEvents.CONTRIBUTION_CALL_ESCALATED, call.memberId,
                 new AccountEvents.ContributionCallEscalated(call.id.toString(), call.memberId, call.currency,
                         call.outstandingAtEscalation, call.deadline, call.escalatedAt));
-    }
-
-    private void issue(DefaultFundPosition position, BigDecimal shortfall) {
-        ContributionCall call = new ContributionCall();
-        call.id = UUID.randomUUID();
-        call.memberId = position.memberId();
-        call.currency = position.currency();
-        call.amount = shortfall;
-        call.required = position.required();
-        call.held = position.held();
-        call.sizingId = position.sizingId();
-        call.status = ContributionCall.Status.OPEN;
-        call.issuedAt = now();
-        call.deadline = deadlines.dueFor(call.issuedAt).truncatedTo(ChronoUnit.MICROS);
-        call.persist();
-        publishIssued(call);
-    }
-
-    private void raise(ContributionCall call, DefaultFundPosition position, BigDecimal shortfall) {
-        call.amount = shortfall;
-        call.required = position.required();
-        call.held = position.held();
-        call.sizingId = position.sizingId();
-        call.amountRaisedAt = now();
-        publishIssued(call);
-    }
-
-    private void settle(ContributionCall call, String reason) {
-        call.status = ContributionCall.Status.SETTLED;
-        call.settledAt = now();
-        call.settledReason = reason;
-        outbox.record(AccountEvents.CONTRIBUTION_CALL_SETTLED, call.memberId,
-                new AccountEvents.ContributionCallSettled(call.id.toString(), call.memberId, call.currency,
-                        call.amount, reason, call.settledAt));
-    }
-
-    private void publishIssued(ContributionCall call) {
-        Instant at = call.amountRaisedAt == null ? call.issuedAt : call.amountRaisedAt;
-        outbox.record(AccountEvents.CONTRIBUTION_CALL_ISSUED, call.memberId,
-                new AccountEvents.ContributionCallIssued(call.id.toString(), call.memberId, call.currency,
-                        call.amount, call.required, call.held, call.sizingId, call.deadline, at));
     }
 }

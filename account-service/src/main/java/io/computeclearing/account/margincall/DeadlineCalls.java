@@ -12,27 +12,35 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The life of a {@link DeadlineCall} written once, so that margin calls and contribution calls cannot come to follow
- * different rules: an OPEN call past its deadline is escalated, once, with what is still missing. A kind of call says
- * only what is its own: the lock that guards its calls, what its member still misses and the events it publishes.
+ * different rules. Something missing opens a call for it, due by {@link MarginCallDeadline}; more missing while the
+ * call is OPEN raises its amount (same id, same deadline), less leaves it as it is; nothing missing settles it; an
+ * OPEN call past its deadline is escalated, once, with what is still missing. A kind of call says only what is its
+ * own: what its member misses, what set the amount, the lock that guards its calls and the events it publishes.
  * A kind annotates its public methods with {@code @Transactional} one by one, not its class: on the class it would
  * wrap the hooks too, which run in the transaction of the method that calls them.
  */
 public abstract class DeadlineCalls<C extends DeadlineCall> {
 
     private final Class<C> type;
+    private final MarginCallDeadline deadlines;
     private final Clock clock;
 
-    protected DeadlineCalls(Class<C> type, Clock clock) {
+    protected DeadlineCalls(Class<C> type, MarginCallConfig config, Clock clock) {
         this.type = type;
+        this.deadlines = MarginCallDeadline.of(config);
         this.clock = clock;
     }
 
     /** For the container's client proxy, which hands every call on to the bean and never uses these fields. */
     protected DeadlineCalls() {
-        this(null, null);
+        this.type = null;
+        this.deadlines = null;
+        this.clock = null;
     }
 
     /** Escalates every OPEN call whose deadline is at or before {@code now}, each in its own transaction. */
@@ -53,6 +61,35 @@ public abstract class DeadlineCalls<C extends DeadlineCall> {
         return escalated;
     }
 
+    /**
+     * Issues, raises or settles the member's {@code outstanding} call (null if none) now that {@code missing} is
+     * missing; nothing missing settles it as {@code COVERED_BY_cause}. {@code newCall} gives a call with its owner
+     * and currency, {@code basis} records on a call what set its amount. The caller holds the lock.
+     */
+    protected void review(C outstanding, BigDecimal missing, String cause, Supplier<C> newCall, Consumer<C> basis) {
+        if (missing.signum() > 0) {
+            if (outstanding == null) {
+                issue(newCall.get(), missing, basis);
+            } else if (outstanding.status == DeadlineCall.Status.OPEN && missing.compareTo(outstanding.amount) > 0) {
+                outstanding.amount = missing;
+                basis.accept(outstanding);
+                outstanding.amountRaisedAt = now();
+                publishIssued(outstanding, outstanding.amountRaisedAt);
+            }
+        } else if (outstanding != null) {
+            outstanding.status = DeadlineCall.Status.SETTLED;
+            outstanding.settledAt = now();
+            outstanding.settledReason = "COVERED_BY_" + cause;
+            publishSettled(outstanding);
+        }
+    }
+
+    /** Publishes the call as issued at {@code at}: when it was issued, or when its amount was last raised. */
+    protected abstract void publishIssued(C call, Instant at);
+
+    /** Publishes the settlement ({@code settledAt}, {@code settledReason}). */
+    protected abstract void publishSettled(C call);
+
     /** Takes the lock a deposit takes before it settles the call, so that the two do not overlap. */
     protected abstract void lock(C call);
 
@@ -62,8 +99,15 @@ public abstract class DeadlineCalls<C extends DeadlineCall> {
     /** Publishes the escalation ({@code escalatedAt}, {@code outstandingAtEscalation}) and logs it. */
     protected abstract void publishEscalated(C call);
 
-    protected Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    private void issue(C call, BigDecimal amount, Consumer<C> basis) {
+        call.id = UUID.randomUUID();
+        call.amount = amount;
+        basis.accept(call);
+        call.status = DeadlineCall.Status.OPEN;
+        call.issuedAt = now();
+        call.deadline = deadlines.dueFor(call.issuedAt).truncatedTo(ChronoUnit.MICROS);
+        call.persist();
+        publishIssued(call, call.issuedAt);
     }
 
     private boolean escalate(UUID id, Instant now) {
@@ -80,6 +124,10 @@ public abstract class DeadlineCalls<C extends DeadlineCall> {
         call.outstandingAtEscalation = missing.signum() > 0 ? missing : call.amount;
         publishEscalated(call);
         return true;
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     private EntityManager entityManager() {

@@ -19,7 +19,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -38,29 +37,27 @@ public class MarginCalls extends DeadlineCalls<MarginCall> {
 
     private final Outbox outbox;
     private final AccountService accounts;
-    private final MarginCallDeadline deadlines;
 
     public MarginCalls(Outbox outbox, AccountService accounts, MarginCallConfig config, Clock clock) {
-        super(MarginCall.class, clock);
+        super(MarginCall.class, config, clock);
         this.outbox = outbox;
         this.accounts = accounts;
-        this.deadlines = MarginCallDeadline.of(config);
     }
 
     /** Issues, raises or settles the account's call after a new assessment. The caller holds the account lock. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void review(Account account, CoverAssessment cover) {
-        MarginCall call = MarginCall.outstanding(account.id, cover.baseCurrency);
-        if (cover.inDeficit()) {
-            BigDecimal deficit = deficit(cover, cover.baseCurrency);
-            if (call == null) {
-                issue(account, cover, deficit);
-            } else if (call.status == MarginCall.Status.OPEN && deficit.compareTo(call.amount) > 0) {
-                raise(call, cover, deficit);
-            }
-        } else if (call != null) {
-            settle(call, "COVERED_BY_" + cover.cause.name());
-        }
+        review(MarginCall.outstanding(account.id, cover.baseCurrency), deficit(cover, cover.baseCurrency),
+                cover.cause.name(), () -> {
+                    MarginCall call = new MarginCall();
+                    call.accountId = account.id;
+                    call.memberId = account.memberId;
+                    call.currency = cover.baseCurrency;
+                    return call;
+                }, call -> {
+                    call.requirement = cover.requirement;
+                    call.collateralValue = cover.collateralValue;
+                });
     }
 
     /** A call the caller may see; 404 alike for a missing call and another member's. */
@@ -96,6 +93,20 @@ public class MarginCalls extends DeadlineCalls<MarginCall> {
     }
 
     @Override
+    protected void publishIssued(MarginCall call, Instant at) {
+        outbox.record(AccountEvents.MARGIN_CALL_ISSUED, call.accountId, new AccountEvents.MarginCallIssued(
+                call.id.toString(), call.accountId, call.memberId, call.currency, call.amount, call.requirement,
+                call.collateralValue, call.deadline, at));
+    }
+
+    @Override
+    protected void publishSettled(MarginCall call) {
+        outbox.record(AccountEvents.MARGIN_CALL_SETTLED, call.accountId, new AccountEvents.MarginCallSettled(
+                call.id.toString(), call.accountId, call.memberId, call.currency, call.amount, call.settledReason,
+                call.settledAt));
+    }
+
+    @Override
     protected void lock(MarginCall call) {
         accounts.lock(call.accountId);
     }
@@ -118,45 +129,5 @@ public class MarginCalls extends DeadlineCalls<MarginCall> {
     /** The deficit rounded UP to the currency's minor unit: a call never asks for less than is missing. */
     private static BigDecimal deficit(CoverAssessment cover, String currency) {
         return cover.excess.negate().setScale(CollateralValuer.minorUnits(currency), RoundingMode.CEILING);
-    }
-
-    private void issue(Account account, CoverAssessment cover, BigDecimal deficit) {
-        MarginCall call = new MarginCall();
-        call.id = UUID.randomUUID();
-        call.accountId = account.id;
-        call.memberId = account.memberId;
-        call.currency = cover.baseCurrency;
-        call.amount = deficit;
-        call.requirement = cover.requirement;
-        call.collateralValue = cover.collateralValue;
-        call.status = MarginCall.Status.OPEN;
-        call.issuedAt = now();
-        call.deadline = deadlines.dueFor(call.issuedAt).truncatedTo(ChronoUnit.MICROS);
-        call.persist();
-        publishIssued(call);
-    }
-
-    private void raise(MarginCall call, CoverAssessment cover, BigDecimal deficit) {
-        call.amount = deficit;
-        call.requirement = cover.requirement;
-        call.collateralValue = cover.collateralValue;
-        call.amountRaisedAt = now();
-        publishIssued(call);
-    }
-
-    private void settle(MarginCall call, String reason) {
-        call.status = MarginCall.Status.SETTLED;
-        call.settledAt = now();
-        call.settledReason = reason;
-        outbox.record(AccountEvents.MARGIN_CALL_SETTLED, call.accountId, new AccountEvents.MarginCallSettled(
-                call.id.toString(), call.accountId, call.memberId, call.currency, call.amount, reason,
-                call.settledAt));
-    }
-
-    private void publishIssued(MarginCall call) {
-        Instant at = call.amountRaisedAt == null ? call.issuedAt : call.amountRaisedAt;
-        outbox.record(AccountEvents.MARGIN_CALL_ISSUED, call.accountId, new AccountEvents.MarginCallIssued(
-                call.id.toString(), call.accountId, call.memberId, call.currency, call.amount, call.requirement,
-                call.collateralValue, call.deadline, at));
     }
 }
