@@ -5,11 +5,7 @@ import io.computeclearing.account.margincall.MarginCallConfig;
 import io.computeclearing.account.member.ClearingMember;
 import io.computeclearing.platform.events.account.AccountEvents;
 import io.computeclearing.platform.outbox.Outbox;
-import io.computeclearing.platform.problem.ProblemException;
-import io.computeclearing.platform.security.Caller;
-import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -19,7 +15,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Contribution calls, with the deadline rule and escalation of margin calls ({@code ccp.margin-calls}): a required
@@ -35,7 +30,7 @@ public class ContributionCalls extends DeadlineCalls<ContributionCall> {
     private final Outbox outbox;
 
     public ContributionCalls(Outbox outbox, MarginCallConfig config, Clock clock) {
-        super(ContributionCall.class, config, clock);
+        super(ContributionCall.class, "contribution call", config, clock);
         this.outbox = outbox;
     }
 
@@ -57,32 +52,10 @@ public class ContributionCalls extends DeadlineCalls<ContributionCall> {
         });
     }
 
-    /** A call the caller may see; 404 alike for a missing call and another member's. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public ContributionCall visibleTo(Caller caller, UUID id) {
-        ContributionCall call = ContributionCall.findById(id);
-        if (call == null) {
-            throw ProblemException.notFound("contribution call", id.toString());
-        }
-        caller.requireAccess(call.memberId, "contribution call", id.toString());
-        return call;
-    }
-
     /** Calls newest first, filtered by status and member (null: no filter). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ContributionCall> list(ContributionCall.Status status, String memberId, int page, int size) {
-        StringBuilder query = new StringBuilder("1 = 1");
-        Parameters parameters = new Parameters();
-        if (status != null) {
-            query.append(" and status = :status");
-            parameters.and("status", status);
-        }
-        if (memberId != null) {
-            query.append(" and memberId = :memberId");
-            parameters.and("memberId", memberId);
-        }
-        return ContributionCall.<ContributionCall>find(query.toString(), Sort.descending("issuedAt", "id"),
-                parameters).page(Page.of(page, size)).list();
+        return newestFirst(Parameters.with("status", status).and("memberId", memberId), page, size);
     }
 
     @Override

@@ -6,11 +6,7 @@ import io.computeclearing.account.cover.CoverAssessment;
 import io.computeclearing.account.valuation.CollateralValuer;
 import io.computeclearing.platform.events.account.AccountEvents;
 import io.computeclearing.platform.outbox.Outbox;
-import io.computeclearing.platform.problem.ProblemException;
-import io.computeclearing.platform.security.Caller;
-import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
@@ -20,7 +16,6 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Margin calls from cover assessments. A deficit opens a call for {@code deficit} rounded UP to the base currency's
@@ -39,7 +34,7 @@ public class MarginCalls extends DeadlineCalls<MarginCall> {
     private final AccountService accounts;
 
     public MarginCalls(Outbox outbox, AccountService accounts, MarginCallConfig config, Clock clock) {
-        super(MarginCall.class, config, clock);
+        super(MarginCall.class, "margin call", config, clock);
         this.outbox = outbox;
         this.accounts = accounts;
     }
@@ -60,36 +55,11 @@ public class MarginCalls extends DeadlineCalls<MarginCall> {
                 });
     }
 
-    /** A call the caller may see; 404 alike for a missing call and another member's. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public MarginCall visibleTo(Caller caller, UUID id) {
-        MarginCall call = MarginCall.findById(id);
-        if (call == null) {
-            throw ProblemException.notFound("margin call", id.toString());
-        }
-        caller.requireAccess(call.memberId, "margin call", id.toString());
-        return call;
-    }
-
     /** Calls newest first, filtered by any of status, account and member (null: no filter). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<MarginCall> list(MarginCall.Status status, String accountId, String memberId, int page, int size) {
-        StringBuilder query = new StringBuilder("1 = 1");
-        Parameters parameters = new Parameters();
-        if (status != null) {
-            query.append(" and status = :status");
-            parameters.and("status", status);
-        }
-        if (accountId != null) {
-            query.append(" and accountId = :accountId");
-            parameters.and("accountId", accountId);
-        }
-        if (memberId != null) {
-            query.append(" and memberId = :memberId");
-            parameters.and("memberId", memberId);
-        }
-        return MarginCall.<MarginCall>find(query.toString(), Sort.descending("issuedAt", "id"), parameters)
-                .page(Page.of(page, size)).list();
+        return newestFirst(Parameters.with("status", status).and("accountId", accountId).and("memberId", memberId),
+                page, size);
     }
 
     @Override
