@@ -1,6 +1,6 @@
 package io.computeclearing.account.defaultfund;
 
-import io.computeclearing.platform.problem.ProblemException;
+import io.computeclearing.account.margincall.DeadlineCalls;
 import io.computeclearing.platform.rest.Paging;
 import io.computeclearing.platform.security.Caller;
 import io.computeclearing.platform.security.Roles;
@@ -20,9 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
-import java.util.Arrays;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Contribution calls: demands that a member bring its default fund contribution up to the required one. Back office
@@ -52,7 +50,7 @@ public class ContributionCallResource {
     public List<ContributionCall> list(@QueryParam("status") String status, @QueryParam("memberId") String memberId,
                                        @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
                                        @QueryParam("size") @DefaultValue("100") @Min(1) @Max(500) int size) {
-        ContributionCall.Status wanted = status == null || status.isBlank() ? null : parseStatus(status);
+        ContributionCall.Status wanted = DeadlineCalls.statusFilter(status);
         String member = memberId == null || memberId.isBlank() ? null : memberId;
         if (caller.seesAllMembers()) {
             return calls.list(wanted, member, page, size);
@@ -72,21 +70,6 @@ public class ContributionCallResource {
     @GET
     @Path("/{id}")
     public ContributionCall get(@PathParam("id") String id) {
-        UUID callId;
-        try {
-            callId = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("contribution call", id);
-        }
-        return calls.visibleTo(caller, callId);
-    }
-
-    private static ContributionCall.Status parseStatus(String status) {
-        try {
-            return ContributionCall.Status.valueOf(status);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("status", "must be one of "
-                    + Arrays.toString(ContributionCall.Status.values()) + ", was " + status);
-        }
+        return calls.visibleTo(caller, id);
     }
 }

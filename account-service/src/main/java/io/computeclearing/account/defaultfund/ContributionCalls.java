@@ -1,16 +1,11 @@
 package io.computeclearing.account.defaultfund;
 
+import io.computeclearing.account.margincall.DeadlineCalls;
 import io.computeclearing.account.margincall.MarginCallConfig;
-import io.computeclearing.account.margincall.MarginCallDeadline;
 import io.computeclearing.account.member.ClearingMember;
 import io.computeclearing.platform.events.account.AccountEvents;
 import io.computeclearing.platform.outbox.Outbox;
-import io.computeclearing.platform.problem.ProblemException;
-import io.computeclearing.platform.security.Caller;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -19,10 +14,7 @@ import org.jboss.logging.Logger;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Contribution calls, with the deadline rule and escalation of margin calls ({@code ccp.margin-calls}): a required
@@ -31,19 +23,15 @@ import java.util.UUID;
  * escalated once. Every change is published through the outbox, keyed by member id.
  */
 @ApplicationScoped
-@Transactional
-public class ContributionCalls {
+public class ContributionCalls extends DeadlineCalls<ContributionCall> {
 
     private static final Logger LOG = Logger.getLogger(ContributionCalls.class);
 
     private final Outbox outbox;
-    private final MarginCallDeadline deadlines;
-    private final Clock clock;
 
     public ContributionCalls(Outbox outbox, MarginCallConfig config, Clock clock) {
+        super(ContributionCall.class, "contribution call", config, clock);
         this.outbox = outbox;
-        this.deadlines = MarginCallDeadline.of(config);
-        this.clock = clock;
     }
 
     /**
@@ -52,125 +40,54 @@ public class ContributionCalls {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void review(DefaultFundPosition position, String cause) {
-        ContributionCall call = position.outstandingCall();
-        BigDecimal shortfall = position.shortfall();
-        if (shortfall.signum() > 0) {
-            if (call == null) {
-                issue(position, shortfall);
-            } else if (call.status == ContributionCall.Status.OPEN && shortfall.compareTo(call.amount) > 0) {
-                raise(call, position, shortfall);
-            }
-        } else if (call != null) {
-            settle(call, "COVERED_BY_" + cause);
-        }
-    }
-
-    /** Escalates every OPEN call whose deadline is at or before {@code now}, each in its own transaction. */
-    @Transactional(Transactional.TxType.NEVER)
-    public List<UUID> escalateOverdue(Instant now) {
-        List<UUID> due = QuarkusTransaction.requiringNew().call(() -> ContributionCall.<ContributionCall>find(
-                        "status = ?1 and deadline <= ?2", Sort.by("deadline"), ContributionCall.Status.OPEN, now)
-                .stream().map(call -> call.id).toList());
-        List<UUID> escalated = new ArrayList<>();
-        for (UUID id : due) {
-            if (QuarkusTransaction.requiringNew().call(() -> escalate(id, now))) {
-                escalated.add(id);
-            }
-        }
-        return escalated;
-    }
-
-    /** A call the caller may see; 404 alike for a missing call and another member's. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public ContributionCall visibleTo(Caller caller, UUID id) {
-        ContributionCall call = ContributionCall.findById(id);
-        if (call == null) {
-            throw ProblemException.notFound("contribution call", id.toString());
-        }
-        caller.requireAccess(call.memberId, "contribution call", id.toString());
-        return call;
+        review(position.outstandingCall(), position.shortfall(), cause, () -> {
+            ContributionCall call = new ContributionCall();
+            call.memberId = position.memberId();
+            call.currency = position.currency();
+            return call;
+        }, call -> {
+            call.required = position.required();
+            call.held = position.held();
+            call.sizingId = position.sizingId();
+        });
     }
 
     /** Calls newest first, filtered by status and member (null: no filter). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ContributionCall> list(ContributionCall.Status status, String memberId, int page, int size) {
-        StringBuilder query = new StringBuilder("1 = 1");
-        Parameters parameters = new Parameters();
-        if (status != null) {
-            query.append(" and status = :status");
-            parameters.and("status", status);
-        }
-        if (memberId != null) {
-            query.append(" and memberId = :memberId");
-            parameters.and("memberId", memberId);
-        }
-        return ContributionCall.<ContributionCall>find(query.toString(), Sort.descending("issuedAt", "id"),
-                parameters).page(Page.of(page, size)).list();
+        return newestFirst(Parameters.with("status", status).and("memberId", memberId), page, size);
     }
 
-    private boolean escalate(UUID id, Instant now) {
-        ContributionCall call = ContributionCall.findById(id);
-        ClearingMember.findById(call.memberId, LockModeType.PESSIMISTIC_WRITE);
-        // read again under the member's lock: a deposit may have settled the call in the meantime
-        ContributionCall.getEntityManager().refresh(call);
-        if (call.status != ContributionCall.Status.OPEN || call.deadline.isAfter(now)) {
-            return false;
-        }
-        BigDecimal shortfall = DefaultFundPosition.of(call.memberId, call.currency).shortfall();
-        BigDecimal outstanding = shortfall.signum() > 0 ? shortfall : call.amount;
-        call.status = ContributionCall.Status.ESCALATED;
-        call.escalatedAt = now();
-        call.outstandingAtEscalation = outstanding;
-        LOG.warnf("contribution call %s on member %s escalated: %s %s still missing after the deadline %s", call.id,
-                call.memberId, call.currency, outstanding.toPlainString(), call.deadline);
-        outbox.record(AccountEvents.CONTRIBUTION_CALL_ESCALATED, call.memberId,
-                new AccountEvents.ContributionCallEscalated(call.id.toString(), call.memberId, call.currency,
-                        outstanding, call.deadline, call.escalatedAt));
-        return true;
-    }
-
-    private void issue(DefaultFundPosition position, BigDecimal shortfall) {
-        ContributionCall call = new ContributionCall();
-        call.id = UUID.randomUUID();
-        call.memberId = position.memberId();
-        call.currency = position.currency();
-        call.amount = shortfall;
-        call.required = position.required();
-        call.held = position.held();
-        call.sizingId = position.sizingId();
-        call.status = ContributionCall.Status.OPEN;
-        call.issuedAt = now();
-        call.deadline = deadlines.dueFor(call.issuedAt).truncatedTo(ChronoUnit.MICROS);
-        call.persist();
-        publishIssued(call);
-    }
-
-    private void raise(ContributionCall call, DefaultFundPosition position, BigDecimal shortfall) {
-        call.amount = shortfall;
-        call.required = position.required();
-        call.held = position.held();
-        call.sizingId = position.sizingId();
-        call.amountRaisedAt = now();
-        publishIssued(call);
-    }
-
-    private void settle(ContributionCall call, String reason) {
-        call.status = ContributionCall.Status.SETTLED;
-        call.settledAt = now();
-        call.settledReason = reason;
-        outbox.record(AccountEvents.CONTRIBUTION_CALL_SETTLED, call.memberId,
-                new AccountEvents.ContributionCallSettled(call.id.toString(), call.memberId, call.currency,
-                        call.amount, reason, call.settledAt));
-    }
-
-    private void publishIssued(ContributionCall call) {
-        Instant at = call.amountRaisedAt == null ? call.issuedAt : call.amountRaisedAt;
+    @Override
+    protected void publishIssued(ContributionCall call, Instant at) {
         outbox.record(AccountEvents.CONTRIBUTION_CALL_ISSUED, call.memberId,
                 new AccountEvents.ContributionCallIssued(call.id.toString(), call.memberId, call.currency,
                         call.amount, call.required, call.held, call.sizingId, call.deadline, at));
     }
 
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    @Override
+    protected void publishSettled(ContributionCall call) {
+        outbox.record(AccountEvents.CONTRIBUTION_CALL_SETTLED, call.memberId,
+                new AccountEvents.ContributionCallSettled(call.id.toString(), call.memberId, call.currency,
+                        call.amount, call.settledReason, call.settledAt));
+    }
+
+    @Override
+    protected void lock(ContributionCall call) {
+        ClearingMember.findById(call.memberId, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    @Override
+    protected BigDecimal missing(ContributionCall call) {
+        return DefaultFundPosition.of(call.memberId, call.currency).shortfall();
+    }
+
+    @Override
+    protected void publishEscalated(ContributionCall call) {
+        LOG.warnf("contribution call %s on member %s escalated: %s %s still missing after the deadline %s", call.id,
+                call.memberId, call.currency, call.outstandingAtEscalation.toPlainString(), call.deadline);
+        outbox.record(AccountEvents.CONTRIBUTION_CALL_ESCALATED, call.memberId,
+                new AccountEvents.ContributionCallEscalated(call.id.toString(), call.memberId, call.currency,
+                        call.outstandingAtEscalation, call.deadline, call.escalatedAt));
     }
 }

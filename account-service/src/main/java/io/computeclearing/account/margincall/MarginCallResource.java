@@ -1,6 +1,5 @@
 package io.computeclearing.account.margincall;
 
-import io.computeclearing.platform.problem.ProblemException;
 import io.computeclearing.platform.rest.Paging;
 import io.computeclearing.platform.security.Caller;
 import io.computeclearing.platform.security.Roles;
@@ -20,9 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
-import java.util.Arrays;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Margin calls: demands for collateral on accounts whose cover fell short. Back office and risk see every call; a
@@ -57,7 +54,7 @@ public class MarginCallResource {
     public List<MarginCall> list(@QueryParam("status") String status, @QueryParam("accountId") String accountId,
                                  @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
                                  @QueryParam("size") @DefaultValue("100") @Min(1) @Max(500) int size) {
-        MarginCall.Status wanted = status == null || status.isBlank() ? null : parseStatus(status);
+        MarginCall.Status wanted = DeadlineCalls.statusFilter(status);
         String account = accountId == null || accountId.isBlank() ? null : accountId;
         if (caller.seesAllMembers()) {
             return calls.list(wanted, account, null, page, size);
@@ -74,21 +71,6 @@ public class MarginCallResource {
     @GET
     @Path("/{id}")
     public MarginCall get(@PathParam("id") String id) {
-        UUID callId;
-        try {
-            callId = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("margin call", id);
-        }
-        return calls.visibleTo(caller, callId);
-    }
-
-    private static MarginCall.Status parseStatus(String status) {
-        try {
-            return MarginCall.Status.valueOf(status);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("status", "must be one of " + Arrays.toString(MarginCall.Status.values())
-                    + ", was " + status);
-        }
+        return calls.visibleTo(caller, id);
     }
 }

@@ -6,12 +6,7 @@ import io.computeclearing.account.cover.CoverAssessment;
 import io.computeclearing.account.valuation.CollateralValuer;
 import io.computeclearing.platform.events.account.AccountEvents;
 import io.computeclearing.platform.outbox.Outbox;
-import io.computeclearing.platform.problem.ProblemException;
-import io.computeclearing.platform.security.Caller;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
@@ -20,10 +15,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Margin calls from cover assessments. A deficit opens a call for {@code deficit} rounded UP to the base currency's
@@ -34,151 +26,78 @@ import java.util.UUID;
  * keyed by account id.
  */
 @ApplicationScoped
-@Transactional
-public class MarginCalls {
+public class MarginCalls extends DeadlineCalls<MarginCall> {
 
     private static final Logger LOG = Logger.getLogger(MarginCalls.class);
 
     private final Outbox outbox;
     private final AccountService accounts;
-    private final MarginCallDeadline deadlines;
-    private final Clock clock;
 
     public MarginCalls(Outbox outbox, AccountService accounts, MarginCallConfig config, Clock clock) {
+        super(MarginCall.class, "margin call", config, clock);
         this.outbox = outbox;
         this.accounts = accounts;
-        this.deadlines = MarginCallDeadline.of(config);
-        this.clock = clock;
     }
 
     /** Issues, raises or settles the account's call after a new assessment. The caller holds the account lock. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void review(Account account, CoverAssessment cover) {
-        MarginCall call = MarginCall.outstanding(account.id, cover.baseCurrency);
-        if (cover.inDeficit()) {
-            BigDecimal deficit = cover.excess.negate()
-                    .setScale(CollateralValuer.minorUnits(cover.baseCurrency), RoundingMode.CEILING);
-            if (call == null) {
-                issue(account, cover, deficit);
-            } else if (call.status == MarginCall.Status.OPEN && deficit.compareTo(call.amount) > 0) {
-                raise(call, cover, deficit);
-            }
-        } else if (call != null) {
-            settle(call, "COVERED_BY_" + cover.cause.name());
-        }
-    }
-
-    /** Escalates every OPEN call whose deadline is at or before {@code now}, each in its own transaction. */
-    @Transactional(Transactional.TxType.NEVER)
-    public List<UUID> escalateOverdue(Instant now) {
-        List<UUID> due = QuarkusTransaction.requiringNew().call(() -> MarginCall.<MarginCall>find(
-                        "status = ?1 and deadline <= ?2", Sort.by("deadline"), MarginCall.Status.OPEN, now)
-                .stream().map(call -> call.id).toList());
-        List<UUID> escalated = new ArrayList<>();
-        for (UUID id : due) {
-            if (QuarkusTransaction.requiringNew().call(() -> escalate(id, now))) {
-                escalated.add(id);
-            }
-        }
-        return escalated;
-    }
-
-    /** A call the caller may see; 404 alike for a missing call and another member's. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public MarginCall visibleTo(Caller caller, UUID id) {
-        MarginCall call = MarginCall.findById(id);
-        if (call == null) {
-            throw ProblemException.notFound("margin call", id.toString());
-        }
-        caller.requireAccess(call.memberId, "margin call", id.toString());
-        return call;
+        review(MarginCall.outstanding(account.id, cover.baseCurrency), deficit(cover, cover.baseCurrency),
+                cover.cause.name(), () -> {
+                    MarginCall call = new MarginCall();
+                    call.accountId = account.id;
+                    call.memberId = account.memberId;
+                    call.currency = cover.baseCurrency;
+                    return call;
+                }, call -> {
+                    call.requirement = cover.requirement;
+                    call.collateralValue = cover.collateralValue;
+                });
     }
 
     /** Calls newest first, filtered by any of status, account and member (null: no filter). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<MarginCall> list(MarginCall.Status status, String accountId, String memberId, int page, int size) {
-        StringBuilder query = new StringBuilder("1 = 1");
-        Parameters parameters = new Parameters();
-        if (status != null) {
-            query.append(" and status = :status");
-            parameters.and("status", status);
-        }
-        if (accountId != null) {
-            query.append(" and accountId = :accountId");
-            parameters.and("accountId", accountId);
-        }
-        if (memberId != null) {
-            query.append(" and memberId = :memberId");
-            parameters.and("memberId", memberId);
-        }
-        return MarginCall.<MarginCall>find(query.toString(), Sort.descending("issuedAt", "id"), parameters)
-                .page(Page.of(page, size)).list();
+        return newestFirst(Parameters.with("status", status).and("accountId", accountId).and("memberId", memberId),
+                page, size);
     }
 
-    private boolean escalate(UUID id, Instant now) {
-        MarginCall call = MarginCall.findById(id);
-        accounts.lock(call.accountId);
-        // read again under the account lock: a deposit may have settled the call in the meantime
-        MarginCall.getEntityManager().refresh(call);
-        if (call.status != MarginCall.Status.OPEN || call.deadline.isAfter(now)) {
-            return false;
-        }
-        CoverAssessment cover = CoverAssessment.findById(call.accountId);
-        BigDecimal outstanding = cover != null && cover.inDeficit()
-                ? cover.excess.negate().setScale(CollateralValuer.minorUnits(call.currency), RoundingMode.CEILING)
-                : call.amount;
-        call.status = MarginCall.Status.ESCALATED;
-        call.escalatedAt = now();
-        call.outstandingAtEscalation = outstanding;
-        LOG.warnf("margin call %s on %s escalated: %s %s still missing after the deadline %s", call.id,
-                call.accountId, call.currency, outstanding.toPlainString(), call.deadline);
-        outbox.record(AccountEvents.MARGIN_CALL_ESCALATED, call.accountId, new AccountEvents.MarginCallEscalated(
-                call.id.toString(), call.accountId, call.memberId, call.currency, outstanding, call.deadline,
-                call.escalatedAt));
-        return true;
-    }
-
-    private void issue(Account account, CoverAssessment cover, BigDecimal deficit) {
-        MarginCall call = new MarginCall();
-        call.id = UUID.randomUUID();
-        call.accountId = account.id;
-        call.memberId = account.memberId;
-        call.currency = cover.baseCurrency;
-        call.amount = deficit;
-        call.requirement = cover.requirement;
-        call.collateralValue = cover.collateralValue;
-        call.status = MarginCall.Status.OPEN;
-        call.issuedAt = now();
-        call.deadline = deadlines.dueFor(call.issuedAt).truncatedTo(ChronoUnit.MICROS);
-        call.persist();
-        publishIssued(call);
-    }
-
-    private void raise(MarginCall call, CoverAssessment cover, BigDecimal deficit) {
-        call.amount = deficit;
-        call.requirement = cover.requirement;
-        call.collateralValue = cover.collateralValue;
-        call.amountRaisedAt = now();
-        publishIssued(call);
-    }
-
-    private void settle(MarginCall call, String reason) {
-        call.status = MarginCall.Status.SETTLED;
-        call.settledAt = now();
-        call.settledReason = reason;
-        outbox.record(AccountEvents.MARGIN_CALL_SETTLED, call.accountId, new AccountEvents.MarginCallSettled(
-                call.id.toString(), call.accountId, call.memberId, call.currency, call.amount, reason,
-                call.settledAt));
-    }
-
-    private void publishIssued(MarginCall call) {
-        Instant at = call.amountRaisedAt == null ? call.issuedAt : call.amountRaisedAt;
+    @Override
+    protected void publishIssued(MarginCall call, Instant at) {
         outbox.record(AccountEvents.MARGIN_CALL_ISSUED, call.accountId, new AccountEvents.MarginCallIssued(
                 call.id.toString(), call.accountId, call.memberId, call.currency, call.amount, call.requirement,
                 call.collateralValue, call.deadline, at));
     }
 
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    @Override
+    protected void publishSettled(MarginCall call) {
+        outbox.record(AccountEvents.MARGIN_CALL_SETTLED, call.accountId, new AccountEvents.MarginCallSettled(
+                call.id.toString(), call.accountId, call.memberId, call.currency, call.amount, call.settledReason,
+                call.settledAt));
+    }
+
+    @Override
+    protected void lock(MarginCall call) {
+        accounts.lock(call.accountId);
+    }
+
+    @Override
+    protected BigDecimal missing(MarginCall call) {
+        CoverAssessment cover = CoverAssessment.findById(call.accountId);
+        return cover == null ? BigDecimal.ZERO : deficit(cover, call.currency);
+    }
+
+    @Override
+    protected void publishEscalated(MarginCall call) {
+        LOG.warnf("margin call %s on %s escalated: %s %s still missing after the deadline %s", call.id,
+                call.accountId, call.currency, call.outstandingAtEscalation.toPlainString(), call.deadline);
+        outbox.record(AccountEvents.MARGIN_CALL_ESCALATED, call.accountId, new AccountEvents.MarginCallEscalated(
+                call.id.toString(), call.accountId, call.memberId, call.currency, call.outstandingAtEscalation,
+                call.deadline, call.escalatedAt));
+    }
+
+    /** The deficit rounded UP to the currency's minor unit: a call never asks for less than is missing. */
+    private static BigDecimal deficit(CoverAssessment cover, String currency) {
+        return cover.excess.negate().setScale(CollateralValuer.minorUnits(currency), RoundingMode.CEILING);
     }
 }
