@@ -116,8 +116,8 @@ class StressRunBenchmarkTest {
                                                      maintenance_margin)
                 select 'A' || a, timestamptz '%s 18:00Z', c.currency, m, m
                 from generate_series(0, %d) a,
-                     lateral (values ('USD', ((a * 7919) %% 5000000) / 100.0),
-                                     ('CNY', ((a * 104729) %% 20000000) / 100.0)) c(currency, m)"""
+                     lateral (values ('USD', ((a::bigint * 7919) %% 5000000) / 100.0),
+                                     ('CNY', ((a::bigint * 104729) %% 20000000) / 100.0)) c(currency, m)"""
                         .formatted(DATE, accounts - 1),
                 """
                 insert into risk_fx_rate (base_currency, quote_currency, as_of, rate, recorded_at)

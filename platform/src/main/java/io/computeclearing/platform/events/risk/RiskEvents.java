@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * Events published by risk-service on {@link Topics#RISK}. Amounts are in the reporting currency ({@code currency},
  * USD), scale 2. Keys: business date for stress runs and shortfalls, sizing id for a sizing, member id for a
- * member's contribution, product family for backtesting alerts.
+ * member's contribution and for default management, product family for backtesting alerts.
  */
 public final class RiskEvents {
 
@@ -26,6 +26,13 @@ public final class RiskEvents {
                     DefaultFundContributionRequired.class);
     public static final EventType<BacktestTrafficLightChanged> BACKTEST_TRAFFIC_LIGHT_CHANGED =
             EventType.of(Topics.RISK, "family", "BacktestTrafficLightChanged", 1, BacktestTrafficLightChanged.class);
+
+    public static final EventType<DefaultProposed> DEFAULT_PROPOSED =
+            EventType.of(Topics.RISK, "member", "DefaultProposed", 1, DefaultProposed.class);
+    public static final EventType<DefaultProposalWithdrawn> DEFAULT_PROPOSAL_WITHDRAWN =
+            EventType.of(Topics.RISK, "member", "DefaultProposalWithdrawn", 1, DefaultProposalWithdrawn.class);
+    public static final EventType<MemberDefaultDeclared> MEMBER_DEFAULT_DECLARED =
+            EventType.of(Topics.RISK, "member", "MemberDefaultDeclared", 1, MemberDefaultDeclared.class);
 
     private RiskEvents() {
     }
@@ -67,5 +74,28 @@ public final class RiskEvents {
     public record BacktestTrafficLightChanged(String family, LocalDate businessDate, int holdingDays,
                                               int exceedances, int observations, String light,
                                               String previousLight, Instant changedAt) {
+    }
+
+    /**
+     * A default of {@code memberId} was proposed and waits for a second person's approval. {@code reason}:
+     * MISSED_MARGIN_CALL, MISSED_CONTRIBUTION_CALL, INSOLVENCY or REGULATOR; {@code proposedBy} is the risk user, or
+     * {@code risk-service} when an escalated call ({@code callId}) proposed it.
+     */
+    public record DefaultProposed(long defaultId, String memberId, String reason, String detail, String callId,
+                                  String proposedBy, Instant proposedAt) {
+    }
+
+    /** A default proposal was withdrawn before approval; the member is not in default. */
+    public record DefaultProposalWithdrawn(long defaultId, String memberId, String withdrawnBy, String why,
+                                           Instant withdrawnAt) {
+    }
+
+    /**
+     * {@code memberId} is in default: proposed by {@code proposedBy} and approved by {@code approvedBy}, two different
+     * people. account-service marks the member DEFAULTED (its accounts then take no new trades, give-ups or
+     * withdrawals); margin is still computed.
+     */
+    public record MemberDefaultDeclared(long defaultId, String memberId, String reason, String detail,
+                                        String proposedBy, String approvedBy, Instant declaredAt) {
     }
 }
