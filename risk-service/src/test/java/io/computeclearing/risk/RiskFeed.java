@@ -4,7 +4,9 @@ import io.computeclearing.platform.events.EventCodec;
 import io.computeclearing.platform.events.EventEnvelope;
 import io.computeclearing.platform.events.EventType;
 import io.computeclearing.platform.events.account.AccountEvents;
+import io.computeclearing.platform.events.account.AccountEvents.ContributionCallEscalated;
 import io.computeclearing.platform.events.account.AccountEvents.FxRateRecorded;
+import io.computeclearing.platform.events.account.AccountEvents.MarginCallEscalated;
 import io.computeclearing.platform.events.account.AccountEvents.MemberRegistered;
 import io.computeclearing.platform.events.clearing.ClearingEvents;
 import io.computeclearing.platform.events.clearing.ClearingEvents.InstrumentListed;
@@ -46,6 +48,19 @@ public final class RiskFeed {
     public static void member(String memberId, String parentMemberId) {
         publish(AccountEvents.MEMBER_REGISTERED, memberId, "account-service", new MemberRegistered(memberId,
                 memberId + " Ltd", null, "GENERAL_CLEARING_MEMBER", "ACTIVE", parentMemberId));
+    }
+
+    public static void marginCallEscalated(String callId, String accountId, String memberId, String outstanding) {
+        Instant at = Instant.now();
+        publish(AccountEvents.MARGIN_CALL_ESCALATED, accountId, "account-service", new MarginCallEscalated(callId,
+                accountId, memberId, "USD", new BigDecimal(outstanding), at.minusSeconds(60), at));
+    }
+
+    public static void contributionCallEscalated(String callId, String memberId, String outstanding) {
+        Instant at = Instant.now();
+        publish(AccountEvents.CONTRIBUTION_CALL_ESCALATED, memberId, "account-service",
+                new ContributionCallEscalated(callId, memberId, "USD", new BigDecimal(outstanding),
+                        at.minusSeconds(60), at));
     }
 
     public static void usdCny(String rate, LocalDate asOf) {
