@@ -4,8 +4,11 @@ import io.computeclearing.risk.market.EndOfDayPrices;
 import io.computeclearing.risk.market.MemberGroups;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import org.hibernate.Session;
 
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -25,6 +28,8 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 class StressInputs {
+
+    private static final int FETCH = 10_000;
 
     private final EntityManager em;
     private final MemberGroups memberGroups;
@@ -49,11 +54,11 @@ class StressInputs {
                 select distinct on (instrument_id) instrument_id, price from risk_settlement_price
                 where business_date <= :date order by instrument_id, business_date desc""", date)
                 .forEach(r -> prices.put((String) r[0], (BigDecimal) r[1]));
-        List<Object[]> positions = rows("""
+        List<Object[]> positions = streamed("""
                 select p.account_id, p.member_id, p.instrument_id, p.net_quantity, i.family, i.contract_month,
                        i.currency, i.contract_unit, i.underlying_index_id
                 from risk_position p left join risk_instrument i on i.instrument_id = p.instrument_id
-                where p.net_quantity <> 0 order by p.account_id, p.instrument_id""", null);
+                where p.net_quantity <> 0 order by p.account_id, p.instrument_id""");
         TreeSet<String> missing = new TreeSet<>();
         Map<String, Integer> instrumentIndex = new HashMap<>();
         List<StressInstrument> instruments = new ArrayList<>();
@@ -157,6 +162,30 @@ class StressInputs {
 
     private static LocalDate toDate(Object value) {
         return value instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) value;
+    }
+
+    /**
+     * Rows of a query read by plain JDBC in fetches of {@value #FETCH} (the positions of a large book are millions of
+     * rows: Hibernate's native query takes several times as long to hand them over).
+     */
+    private List<Object[]> streamed(String sql) {
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            List<Object[]> rows = new ArrayList<>();
+            try (PreparedStatement query = connection.prepareStatement(sql)) {
+                query.setFetchSize(FETCH);
+                try (ResultSet result = query.executeQuery()) {
+                    int columns = result.getMetaData().getColumnCount();
+                    while (result.next()) {
+                        Object[] row = new Object[columns];
+                        for (int c = 0; c < columns; c++) {
+                            row[c] = result.getObject(c + 1);
+                        }
+                        rows.add(row);
+                    }
+                }
+            }
+            return rows;
+        });
     }
 
     @SuppressWarnings("unchecked")
