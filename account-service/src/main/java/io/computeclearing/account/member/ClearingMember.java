@@ -19,8 +19,8 @@ public class ClearingMember extends PanacheEntityBase {
     public enum MembershipType { GENERAL_CLEARING_MEMBER, DIRECT_CLEARING_MEMBER }
 
     /**
-     * SUSPENDED and back by the back office's hand; DEFAULTED when risk-service declares the default
-     * ({@code MemberDefaultDeclared}, four eyes), for good: no status change over REST undoes it.
+     * SUSPENDED and ACTIVE again as the back office decides; DEFAULTED when risk-service declares the default
+     * ({@code MemberDefaultDeclared}, under four eyes), for good: no status change over REST undoes it.
      */
     public enum Status { ACTIVE, SUSPENDED, DEFAULTED }
 

@@ -112,7 +112,7 @@ public class MemberService {
      * {@code default <id>: <reason> (<detail>)}, as the status reason and the published event carry it, cut to the
      * status reason's 500 characters (a long detail loses its end; the default's id and reason come first).
      */
-    static String defaultReason(MemberDefaultDeclared declared) {
+    private static String defaultReason(MemberDefaultDeclared declared) {
         String detail = declared.detail() == null || declared.detail().isBlank() ? ""
                 : " (" + declared.detail().strip() + ")";
         String reason = "default " + declared.defaultId() + ": " + declared.reason().strip() + detail;
