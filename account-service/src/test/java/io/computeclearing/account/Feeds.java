@@ -8,6 +8,7 @@ import io.computeclearing.platform.events.margin.MarginEvents.CurrencyRequiremen
 import io.computeclearing.platform.events.margin.MarginEvents.MarginRequirementCalculated;
 import io.computeclearing.platform.events.risk.RiskEvents;
 import io.computeclearing.platform.events.risk.RiskEvents.DefaultFundContributionRequired;
+import io.computeclearing.platform.events.risk.RiskEvents.MemberDefaultDeclared;
 import io.computeclearing.platform.events.settlement.SettlementEvents;
 import io.computeclearing.platform.events.settlement.SettlementEvents.CashLine;
 import io.computeclearing.platform.events.settlement.SettlementEvents.SettlementCashPosted;
@@ -103,6 +104,25 @@ public final class Feeds {
         TopicProbe.publish(Topics.RISK, member, EventCodec.encode(envelope));
         await().atMost(ARRIVAL).until(() -> db.count("select count(*) from inbox_event where consumer = ? and "
                 + "event_id = ?", "account-service.default-fund-contributions", eventId)
+                + db.count("select count(*) from parked_event where event_id = ?", eventId) == 1);
+        return eventId;
+    }
+
+    /**
+     * Publishes a member's default as risk-service declares it once a second person approved it (proposed by
+     * {@code risk-anna}, approved by {@code risk-ben}) under the given event id (a redelivery when it was published
+     * before), and waits until the member defaults consumer has taken it (applied, or parked).
+     */
+    public static UUID defaultDeclared(DatabaseProbe db, UUID eventId, long defaultId, String member, String reason,
+                                       String detail) {
+        MemberDefaultDeclared payload = new MemberDefaultDeclared(defaultId, member, reason, detail, "risk-anna",
+                "risk-ben", Instant.now());
+        EventEnvelope envelope = new EventEnvelope(eventId, RiskEvents.MEMBER_DEFAULT_DECLARED.name(),
+                RiskEvents.MEMBER_DEFAULT_DECLARED.schemaVersion(), "member", member, 1, "risk-service",
+                Instant.now(), EventCodec.toTree(payload));
+        TopicProbe.publish(Topics.RISK, member, EventCodec.encode(envelope));
+        await().atMost(ARRIVAL).until(() -> db.count("select count(*) from inbox_event where consumer = ? and "
+                + "event_id = ?", "account-service.member-defaults", eventId)
                 + db.count("select count(*) from parked_event where event_id = ?", eventId) == 1);
         return eventId;
     }

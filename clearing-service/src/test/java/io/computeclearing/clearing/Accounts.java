@@ -8,6 +8,7 @@ import io.computeclearing.platform.events.account.AccountEvents;
 import io.computeclearing.platform.events.account.AccountEvents.AccountOpened;
 import io.computeclearing.platform.events.account.AccountEvents.AccountStatusChanged;
 import io.computeclearing.platform.events.account.AccountEvents.MemberRegistered;
+import io.computeclearing.platform.events.account.AccountEvents.MemberStatusChanged;
 import io.computeclearing.testsupport.TestTokens;
 import io.computeclearing.testsupport.TopicProbe;
 
@@ -15,6 +16,7 @@ import java.time.Duration;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 
 /** Members and accounts as account-service would publish them; the service learns them from ccp.accounts.v1. */
@@ -48,6 +50,17 @@ public final class Accounts {
                 new AccountStatusChanged(account, member, "SUSPENDED", "test"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(TestTokens.backOffice())
                 .get("/accounts/{id}", account).then().statusCode(200).body("acceptsBusiness", is(false)));
+    }
+
+    /**
+     * The member is declared in default, as account-service publishes it on risk-service's declaration; waits until
+     * the service sees it on {@code account}, one of the member's accounts.
+     */
+    public static void defaulted(String member, String account, String reason) {
+        publish(AccountEvents.MEMBER_STATUS_CHANGED, member, new MemberStatusChanged(member, "DEFAULTED", reason));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(TestTokens.backOffice())
+                .get("/accounts/{id}", account).then().statusCode(200)
+                .body("memberStatus", equalTo("DEFAULTED"), "acceptsBusiness", is(false)));
     }
 
     /** Waits until the service accepts business for every account. */

@@ -51,7 +51,8 @@ public class AccountResource {
     @APIResponse(responseCode = "201", description = "The account, opened",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = Account.class)))
-    @APIResponse(responseCode = "409", description = "/problems/account-exists: an account with this id already exists")
+    @APIResponse(responseCode = "409", description = "/problems/account-exists: an account with this id already exists "
+            + "(or /problems/member-defaulted: the member is DEFAULTED)")
     @APIResponse(responseCode = "422", description = "/problems/unknown-member: the member is not registered (or, "
             + "/problems/member-not-active, it is suspended)")
     @POST

@@ -39,6 +39,9 @@ public class AccountService {
             throw ProblemException.refused("unknown-member", "Unknown member",
                     "member '" + memberId + "' does not exist; register the member first");
         }
+        if (member.status == ClearingMember.Status.DEFAULTED) {
+            throw StatusChanges.memberDefaulted(member, "no account may be opened for it");
+        }
         if (member.status != ClearingMember.Status.ACTIVE) {
             throw ProblemException.refused("member-not-active", "Member not active",
                     "member '" + memberId + "' is " + member.status + "; reinstate it before opening accounts");

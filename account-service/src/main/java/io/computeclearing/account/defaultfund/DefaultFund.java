@@ -6,6 +6,7 @@ import io.computeclearing.account.ledger.JournalEntry;
 import io.computeclearing.account.ledger.JournalPosting;
 import io.computeclearing.account.ledger.JournalPosting.Book;
 import io.computeclearing.account.member.ClearingMember;
+import io.computeclearing.account.member.StatusChanges;
 import io.computeclearing.account.valuation.Asset;
 import io.computeclearing.account.valuation.CollateralValuer;
 import io.computeclearing.platform.events.risk.RiskEvents.DefaultFundContributionRequired;
@@ -212,10 +213,14 @@ public class DefaultFund {
     }
 
     /**
-     * The contribution stays with the CCP while the member is suspended (default management may use it), and only
-     * what is held above the requirement may go back.
+     * The contribution stays with the CCP while the member is suspended, and for good once it is defaulted (default
+     * management may use it); only what is held above the requirement may go back.
      */
     private void requireReleasable(ClearingMember member, BigDecimal quantity) {
+        if (member.status == ClearingMember.Status.DEFAULTED) {
+            throw StatusChanges.memberDefaulted(member, "its default fund contribution stays with the CCP for "
+                    + "default management");
+        }
         if (member.status != ClearingMember.Status.ACTIVE) {
             throw ProblemException.refused("member-suspended", "Member suspended",
                     "member '" + member.id + "' is suspended; its default fund contribution stays with the CCP");

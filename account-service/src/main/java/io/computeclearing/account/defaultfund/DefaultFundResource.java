@@ -98,7 +98,8 @@ public class DefaultFundResource {
 
     @Operation(summary = "Release default fund excess",
             description = "Pays back, at the member's request, part of what it holds in the default fund above its "
-                    + "required contribution: never more than held - required, never while the member is suspended. "
+                    + "required contribution: never more than held - required, never while the member is suspended, "
+                    + "never once it is DEFAULTED. "
                     + "A lower requirement releases nothing by itself. A member sees and releases only its own; "
                     + "another member answers 404, as if it did not exist. Needs an Idempotency-Key header.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, example = """
@@ -114,7 +115,8 @@ public class DefaultFundResource {
             + "USD, not CNY")
     @APIResponse(responseCode = "404", description = "No member with this id, or another member")
     @APIResponse(responseCode = "409", description = "/problems/idempotency-key-reused: the Idempotency-Key was used "
-            + "for a different request")
+            + "for a different request (or /problems/member-defaulted: the member is DEFAULTED, its contribution "
+            + "stays with the CCP for default management)")
     @APIResponse(responseCode = "422", description = "/problems/insufficient-fund-excess: the release is more than "
             + "the member holds above its required contribution (or /problems/member-suspended)")
     @POST

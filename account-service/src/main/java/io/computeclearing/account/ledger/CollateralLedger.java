@@ -10,6 +10,7 @@ import io.computeclearing.account.cover.CoverAssessment;
 import io.computeclearing.account.cover.CoverAssessments;
 import io.computeclearing.account.ledger.JournalPosting.Book;
 import io.computeclearing.account.member.ClearingMember;
+import io.computeclearing.account.member.StatusChanges;
 import io.computeclearing.account.valuation.Asset;
 import io.computeclearing.platform.events.account.AccountEvents;
 import io.computeclearing.platform.outbox.Outbox;
@@ -134,13 +135,20 @@ public class CollateralLedger {
         return new Recorded(entry, false);
     }
 
-    /** Collateral of a suspended account or member stays with the CCP until reinstated (default management). */
+    /**
+     * Collateral of a suspended account or member stays with the CCP until reinstated; a defaulted member's for good,
+     * for default management to use (the default named first, as no reinstatement will lift it).
+     */
     private static void requireNotFrozen(Account account) {
+        ClearingMember member = ClearingMember.findById(account.memberId);
+        if (member.status == ClearingMember.Status.DEFAULTED) {
+            throw StatusChanges.memberDefaulted(member, "no collateral may be withdrawn from its account '"
+                    + account.id + "'; default management decides what becomes of it");
+        }
         if (account.status != Account.Status.ACTIVE) {
             throw ProblemException.refused("account-suspended", "Account suspended",
                     "account '" + account.id + "' is suspended; no collateral may be withdrawn until it is reinstated");
         }
-        ClearingMember member = ClearingMember.findById(account.memberId);
         if (member.status != ClearingMember.Status.ACTIVE) {
             throw ProblemException.refused("member-suspended", "Member suspended",
                     "member '" + member.id + "' is suspended; no collateral may be withdrawn from its accounts");

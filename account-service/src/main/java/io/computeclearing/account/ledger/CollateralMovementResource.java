@@ -100,7 +100,8 @@ public class CollateralMovementResource {
                     schema = @Schema(implementation = JournalEntry.class)))
     @APIResponse(responseCode = "404", description = "No account with this id")
     @APIResponse(responseCode = "409", description = "/problems/idempotency-key-reused: the Idempotency-Key was used "
-            + "for a different request")
+            + "for a different request (or /problems/member-defaulted: the account's member is DEFAULTED, its "
+            + "collateral stays with the CCP for default management)")
     @APIResponse(responseCode = "422", description = "/problems/insufficient-excess-collateral: the withdrawal would "
             + "leave the account's collateral below its margin requirement (or /problems/insufficient-holding, "
             + "/problems/valuation-unavailable, /problems/account-suspended, /problems/member-suspended)")
@@ -153,7 +154,8 @@ public class CollateralMovementResource {
                     schema = @Schema(implementation = JournalEntry.class)))
     @APIResponse(responseCode = "404", description = "No account with this id")
     @APIResponse(responseCode = "409", description = "/problems/idempotency-key-reused: the Idempotency-Key was used "
-            + "for a different request")
+            + "for a different request (or /problems/member-defaulted: the account's member is DEFAULTED, its "
+            + "collateral stays with the CCP for default management)")
     @APIResponse(responseCode = "422", description = "/problems/insufficient-excess-collateral: the withdrawal would "
             + "leave the account's collateral below its margin requirement (or /problems/insufficient-holding, "
             + "/problems/valuation-unavailable, /problems/account-suspended, /problems/member-suspended)")

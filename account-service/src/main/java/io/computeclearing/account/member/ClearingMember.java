@@ -18,7 +18,11 @@ public class ClearingMember extends PanacheEntityBase {
     /** General clearing members clear for themselves and other firms; direct clearing members only for themselves. */
     public enum MembershipType { GENERAL_CLEARING_MEMBER, DIRECT_CLEARING_MEMBER }
 
-    public enum Status { ACTIVE, SUSPENDED }
+    /**
+     * SUSPENDED and ACTIVE again as the back office decides; DEFAULTED when risk-service declares the default
+     * ({@code MemberDefaultDeclared}, under four eyes), for good: no status change over REST undoes it.
+     */
+    public enum Status { ACTIVE, SUSPENDED, DEFAULTED }
 
     @Id
     public String id;
@@ -45,7 +49,10 @@ public class ClearingMember extends PanacheEntityBase {
     @Column(name = "parent_member_id")
     public String parentMemberId;
 
-    /** Why the member was last suspended or reinstated; null until then. */
+    /**
+     * Why the member was last suspended, reinstated or declared in default (then the default's id and reason); null
+     * until then.
+     */
     @Column(name = "status_reason")
     public String statusReason;
 

@@ -72,7 +72,10 @@ public class MemberResource {
     }
 
     @Operation(summary = "Clearing members",
-            description = "Every clearing member.")
+            description = "Every clearing member. status: ACTIVE; SUSPENDED by the back office (suspend, reinstate); "
+                    + "DEFAULTED once risk-service declares its default (MemberDefaultDeclared), for good: its "
+                    + "accounts take no new trades, give-ups or withdrawals, and it can no longer be suspended or "
+                    + "reinstated.")
     @GET
     @RolesAllowed({Roles.BACK_OFFICE, Roles.RISK, Roles.ADMIN})
     public List<ClearingMember> list() {
@@ -110,14 +113,15 @@ public class MemberResource {
     }
 
     @Operation(summary = "Suspend a clearing member",
-            description = "The member's accounts accept no new business and no withdrawals until it is reinstated.")
+            description = "The member's accounts accept no new business and no withdrawals until it is reinstated. "
+                    + "A DEFAULTED member is neither suspended nor reinstated: it stays DEFAULTED.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, example = """
             {"reason": "missed the margin call deadline of 2026-12-02"}"""))
     @APIResponseSchema(value = ClearingMember.class, responseCode = "200",
             responseDescription = "The member, SUSPENDED")
     @APIResponse(responseCode = "404", description = "No member with this id")
     @APIResponse(responseCode = "409", description = "/problems/illegal-status-transition: the member is already "
-            + "suspended")
+            + "suspended (or /problems/member-defaulted: it is DEFAULTED)")
     @POST
     @Path("/{id}/suspend")
     @RolesAllowed(Roles.BACK_OFFICE)
@@ -126,13 +130,13 @@ public class MemberResource {
     }
 
     @Operation(summary = "Reinstate a clearing member",
-            description = "A suspended member becomes ACTIVE again.")
+            description = "A suspended member becomes ACTIVE again; a DEFAULTED one never does.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, example = """
             {"reason": "margin call settled"}"""))
     @APIResponseSchema(value = ClearingMember.class, responseCode = "200", responseDescription = "The member, ACTIVE")
     @APIResponse(responseCode = "404", description = "No member with this id")
     @APIResponse(responseCode = "409", description = "/problems/illegal-status-transition: the member is not "
-            + "suspended")
+            + "suspended (or /problems/member-defaulted: it is DEFAULTED)")
     @POST
     @Path("/{id}/reinstate")
     @RolesAllowed(Roles.BACK_OFFICE)

@@ -1,6 +1,7 @@
 package io.computeclearing.account.member;
 
 import io.computeclearing.platform.events.account.AccountEvents;
+import io.computeclearing.platform.events.risk.RiskEvents.MemberDefaultDeclared;
 import io.computeclearing.platform.outbox.Outbox;
 import io.computeclearing.platform.persistence.DuplicateKey;
 import io.computeclearing.platform.persistence.KeyLock;
@@ -17,10 +18,16 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
-/** Admits, suspends and reinstates clearing members; each change is published with it. */
+/** Admits, suspends and reinstates clearing members, and marks them defaulted; each change is published with it. */
 @ApplicationScoped
 @Transactional
 public class MemberService {
+
+    /** What applying a declared default did. */
+    public enum DefaultOutcome { DEFAULTED, ALREADY_DEFAULTED }
+
+    /** The length of {@code clearing_member.status_reason}. */
+    private static final int STATUS_REASON_LENGTH = 500;
 
     private final Outbox outbox;
     private final Clock clock;
@@ -75,6 +82,42 @@ public class MemberService {
 
     public ClearingMember reinstate(String id, String reason) {
         return changeStatus(id, ClearingMember.Status.ACTIVE, reason);
+    }
+
+    /**
+     * Marks the member DEFAULTED on risk-service's declaration (proposed and approved there by two different people),
+     * whether it was ACTIVE or SUSPENDED, and publishes {@code MemberStatusChanged} DEFAULTED with the default's id
+     * and reason, which also become the status reason: from then on its accounts take no new trades, give-ups or
+     * withdrawals. A member already DEFAULTED stays as it is, with its first default's reason, and nothing is
+     * published, so a second declaration changes nothing. A declaration without member or reason, or of a member
+     * that does not exist, throws: the consumer parks it.
+     */
+    public DefaultOutcome declareDefault(MemberDefaultDeclared declared) {
+        if (declared.memberId() == null || declared.reason() == null || declared.reason().isBlank()) {
+            throw new IllegalArgumentException("a declared default names its member and reason, was " + declared);
+        }
+        ClearingMember member = ClearingMember.findById(declared.memberId(), LockModeType.PESSIMISTIC_WRITE);
+        if (member == null) {
+            throw new IllegalArgumentException("default " + declared.defaultId() + " was declared of unknown member '"
+                    + declared.memberId() + "'");
+        }
+        if (member.status == ClearingMember.Status.DEFAULTED) {
+            return DefaultOutcome.ALREADY_DEFAULTED;
+        }
+        setStatus(member, ClearingMember.Status.DEFAULTED, defaultReason(declared));
+        return DefaultOutcome.DEFAULTED;
+    }
+
+    /**
+     * {@code default <id>: <reason> (<detail>)}, as the status reason and the published event carry it, cut to the
+     * status reason's 500 characters (a long detail loses its end; the default's id and reason come first).
+     */
+    private static String defaultReason(MemberDefaultDeclared declared) {
+        String detail = declared.detail() == null || declared.detail().isBlank() ? ""
+                : " (" + declared.detail().strip() + ")";
+        String reason = "default " + declared.defaultId() + ": " + declared.reason().strip() + detail;
+        return reason.length() <= STATUS_REASON_LENGTH ? reason
+                : reason.substring(0, STATUS_REASON_LENGTH - 3) + "...";
     }
 
     /**
@@ -148,14 +191,22 @@ public class MemberService {
         if (member == null) {
             throw ProblemException.notFound("member", id);
         }
+        if (member.status == ClearingMember.Status.DEFAULTED) {
+            throw StatusChanges.memberDefaulted(member, "it stays DEFAULTED; default management, not a suspension or "
+                    + "reinstatement, decides what becomes of it");
+        }
         if (member.status == target) {
             throw StatusChanges.alreadyIn("member", id, target);
         }
+        setStatus(member, target, reason);
+        return member;
+    }
+
+    private void setStatus(ClearingMember member, ClearingMember.Status target, String reason) {
         member.status = target;
         member.statusReason = reason;
         member.updatedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        outbox.record(AccountEvents.MEMBER_STATUS_CHANGED, id,
-                new AccountEvents.MemberStatusChanged(id, target.name(), reason));
-        return member;
+        outbox.record(AccountEvents.MEMBER_STATUS_CHANGED, member.id,
+                new AccountEvents.MemberStatusChanged(member.id, target.name(), reason));
     }
 }

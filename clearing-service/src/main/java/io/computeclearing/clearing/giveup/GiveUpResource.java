@@ -37,8 +37,8 @@ public class GiveUpResource {
     @APIResponse(responseCode = "409", description = "/problems/give-up-decided: the give-up was already decided (or, "
             + "/problems/trade-busted or /problems/give-up-stale, the trade was busted or the leg moved)")
     @APIResponse(responseCode = "422", description = "/problems/give-up-refused: the receiving account no longer "
-            + "accepts "
-            + "business (or, /problems/bust-window-closed, the trade is outside the window)")
+            + "accepts business, or the giving member was declared in default (or, /problems/bust-window-closed, the "
+            + "trade is outside the window)")
     @POST
     @Path("/{id}/accept")
     @RolesAllowed({Roles.BACK_OFFICE, Roles.MEMBER})

@@ -8,6 +8,7 @@ import io.computeclearing.clearing.trade.TradeBusts;
 import io.computeclearing.clearing.trade.TradeLeg;
 import io.computeclearing.platform.accounts.AccountDirectory;
 import io.computeclearing.platform.accounts.KnownAccount;
+import io.computeclearing.platform.accounts.KnownMember;
 import io.computeclearing.platform.events.clearing.ClearingEvents;
 import io.computeclearing.platform.events.clearing.ClearingEvents.GiveUpAccepted;
 import io.computeclearing.platform.outbox.Outbox;
@@ -28,7 +29,8 @@ import java.util.Optional;
  * account; when the receiving member accepts, the leg is reversed out of the giving account and booked, same side,
  * quantity and price, in the receiving account, on the trade's business date. Acceptance is allowed in the same window
  * as a bust. A give-up to an account of the same member is refused: that is a transfer between the member's own
- * accounts, not a give-up.
+ * accounts, not a give-up. A give-up to an account that does not accept business (of a suspended or defaulted member)
+ * is refused, and so is one from a defaulted member's account, whose positions are frozen for default management.
  */
 @ApplicationScoped
 @Transactional
@@ -54,7 +56,7 @@ public class GiveUps {
     /**
      * A PENDING give-up of the trade's {@code side} leg to {@code toAccountId}. 404 when the caller may not act for
      * the leg's member, 409 for a busted trade, a leg already given up or one with a give-up pending, 422 when the
-     * receiving account cannot take it.
+     * receiving account cannot take it or the leg's member is defaulted.
      */
     public GiveUp request(Caller caller, long tradeId, TradeLeg.Side side, String toAccountId) {
         Trade trade = em.find(Trade.class, tradeId, LockModeType.PESSIMISTIC_WRITE);
@@ -70,11 +72,11 @@ public class GiveUps {
         if (trade.status == Trade.Status.BUSTED) {
             throw busted(trade);
         }
+        requireNotDefaulted(leg.accountId);
         KnownAccount to = directory.find(toAccountId).orElseThrow(() -> ProblemException.refused(
                 "give-up-refused", "Give-up refused", "account '" + toAccountId + "' is not known"));
         if (!to.acceptsBusiness()) {
-            throw ProblemException.refused("give-up-refused", "Give-up refused",
-                    "account '" + toAccountId + "' does not accept business");
+            throw closed(to);
         }
         if (to.memberId.equals(leg.memberId)) {
             throw ProblemException.refused("give-up-same-member", "Give-up to the same member",
@@ -103,8 +105,8 @@ public class GiveUps {
 
     /**
      * The receiving member (or the back office) accepts: the leg moves. 404 for anyone else, 409 when it is no longer
-     * pending or the trade was busted, 422 outside the window or when the receiving account stopped accepting
-     * business.
+     * pending or the trade was busted, 422 outside the window, when the receiving account stopped accepting
+     * business or the giving member was declared in default.
      */
     public GiveUp accept(Caller caller, long giveUpId) {
         GiveUp giveUp = pendingForReceiver(caller, giveUpId);
@@ -116,9 +118,12 @@ public class GiveUps {
                 .orElseThrow(() -> ProblemException.conflict("give-up-stale", "Leg no longer held",
                         "leg " + giveUp.legId + " of trade " + trade.id + " was moved since the give-up was asked"));
         busts.requireWithinWindow(trade, "given up");
-        KnownAccount to = directory.find(giveUp.toAccountId).filter(KnownAccount::acceptsBusiness)
-                .orElseThrow(() -> ProblemException.refused("give-up-refused", "Give-up refused",
-                        "account '" + giveUp.toAccountId + "' does not accept business"));
+        requireNotDefaulted(leg.accountId);
+        KnownAccount to = directory.find(giveUp.toAccountId).orElseThrow(() -> ProblemException.refused(
+                "give-up-refused", "Give-up refused", "account '" + giveUp.toAccountId + "' is not known"));
+        if (!to.acceptsBusiness()) {
+            throw closed(to);
+        }
 
         TradeLeg reversal = leg.reverse();
         TradeLeg received = new TradeLeg();
@@ -192,6 +197,24 @@ public class GiveUps {
                             + giveUp.decidedAt);
         }
         return giveUp;
+    }
+
+    /**
+     * A defaulted member's positions are frozen for default management: no leg it holds is given up, not even one
+     * asked for before the default was declared. (A suspended member's legs still may be: only new business stops.)
+     */
+    private void requireNotDefaulted(String accountId) {
+        directory.find(accountId).filter(account -> account.memberStatus == KnownMember.Status.DEFAULTED)
+                .ifPresent(account -> {
+                    throw ProblemException.refused("give-up-refused", "Give-up refused", "account '" + accountId
+                            + "' cannot give up: member " + account.memberId + " DEFAULTED, its positions are "
+                            + "frozen for default management");
+                });
+    }
+
+    private static ProblemException closed(KnownAccount to) {
+        return ProblemException.refused("give-up-refused", "Give-up refused",
+                "account '" + to.id + "' does not accept business (" + to.closedBecause() + ")");
     }
 
     private static ProblemException busted(Trade trade) {

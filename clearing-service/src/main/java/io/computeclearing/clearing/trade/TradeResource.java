@@ -98,9 +98,9 @@ public class TradeResource {
     @APIResponse(responseCode = "409", description = "/problems/trade-id-conflict: the exchange trade id was cleared "
             + "with different content")
     @APIResponse(responseCode = "422", description = "/problems/trade-rejected: the trade breaks one or more rules "
-            + "(unknown or expired instrument, an account that does not accept business, a closed business day, a "
-            + "price "
-            + "off the tick); each is named in violations")
+            + "(unknown or expired instrument, an account that does not accept business: suspended, or of a "
+            + "suspended or DEFAULTED member; a closed business day, a price off the tick); each is named in "
+            + "violations")
     @POST
     @RolesAllowed(Roles.BACK_OFFICE)
     public Response submit(@NotNull TradeSubmission submission) {
@@ -211,7 +211,9 @@ public class TradeResource {
     @APIResponse(responseCode = "409", description = "/problems/give-up-pending: a give-up of this leg is already "
             + "pending (or, /problems/trade-busted, the trade was busted)")
     @APIResponse(responseCode = "422", description = "/problems/give-up-refused: the receiving account is unknown or "
-            + "does not accept business (or, /problems/give-up-same-member, it belongs to the same member)")
+            + "does not accept business (its member suspended or DEFAULTED), or the leg's member is DEFAULTED (its "
+            + "positions are frozen for default management) (or, /problems/give-up-same-member, it belongs to the "
+            + "same member)")
     @POST
     @Path("/{id}/give-ups")
     @RolesAllowed({Roles.BACK_OFFICE, Roles.MEMBER})

@@ -113,15 +113,7 @@ public final class TradeRules {
             violations.add(new Violation(field, "account '" + accountId + "' is not known"));
         } else if (!account.acceptsBusiness()) {
             violations.add(new Violation(field, "account '" + accountId + "' does not accept business ("
-                    + whyClosed(account) + ")"));
+                    + account.closedBecause() + ")"));
         }
-    }
-
-    private static String whyClosed(KnownAccount account) {
-        if (account.status != KnownAccount.Status.ACTIVE) {
-            return "account " + account.status;
-        }
-        return account.memberStatus == null ? "member " + account.memberId + " not yet registered"
-                : "member " + account.memberId + " " + account.memberStatus;
     }
 }

@@ -71,7 +71,10 @@ public class AccountDirectory {
         return query.getResultList();
     }
 
-    /** A member was registered, suspended or reinstated: every account of the member takes on its standing. */
+    /**
+     * A member was registered, suspended, reinstated or declared in default: every account of the member takes on its
+     * standing.
+     */
     private void memberStatus(String memberId, KnownMember.Status status, Instant at) {
         KnownMember member = em.find(KnownMember.class, memberId);
         if (member == null) {

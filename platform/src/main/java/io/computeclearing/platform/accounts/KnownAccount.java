@@ -52,8 +52,26 @@ public class KnownAccount {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
-    /** Whether the account may take new business: the account and its member are both active. */
+    /**
+     * Whether the account may take new business: the account and its member are both active (a suspended or
+     * defaulted member's accounts take none).
+     */
     public boolean acceptsBusiness() {
         return status == Status.ACTIVE && memberStatus == KnownMember.Status.ACTIVE;
+    }
+
+    /**
+     * Why the account takes no new business, for a refusal to name it ({@code account SUSPENDED}, {@code member M
+     * DEFAULTED}, {@code member M not yet registered}); null while it {@linkplain #acceptsBusiness() accepts} it.
+     */
+    public String closedBecause() {
+        if (acceptsBusiness()) {
+            return null;
+        }
+        if (status != Status.ACTIVE) {
+            return "account " + status;
+        }
+        return memberStatus == null ? "member " + memberId + " not yet registered"
+                : "member " + memberId + " " + memberStatus;
     }
 }

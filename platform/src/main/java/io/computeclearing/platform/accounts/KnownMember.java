@@ -17,7 +17,11 @@ import java.time.Instant;
 @Table(name = "known_member")
 public class KnownMember {
 
-    public enum Status { ACTIVE, SUSPENDED }
+    /**
+     * DEFAULTED: risk-service declared the member in default; it stays so. Its accounts take no new business and its
+     * positions are left to default management, but they are still margined and settled.
+     */
+    public enum Status { ACTIVE, SUSPENDED, DEFAULTED }
 
     @Id
     public String id;

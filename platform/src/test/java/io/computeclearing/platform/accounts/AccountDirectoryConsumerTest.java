@@ -84,6 +84,27 @@ class AccountDirectoryConsumerTest {
     }
 
     @Test
+    void aDefaultedMembersAccountsTakeNoBusinessAndOneOpenedLaterNeither() {
+        String member = uniqueId("M");
+        String house = uniqueId("H-");
+        String later = uniqueId("C-");
+        registerMember(member);
+        openAccount(house, member, "HOUSE");
+        eventually(() -> account(house).body("acceptsBusiness", is(true)));
+
+        EventEnvelope declared = publish(AccountEvents.MEMBER_STATUS_CHANGED, member,
+                new MemberStatusChanged(member, "DEFAULTED", "default 7: MISSED_MARGIN_CALL"));
+        awaitInInbox(declared);
+        openAccount(later, member, "CLIENT_SEGREGATED");
+
+        eventually(() -> account(house).body("status", equalTo("ACTIVE"), "memberStatus", equalTo("DEFAULTED"),
+                "acceptsBusiness", is(false)));
+        eventually(() -> account(later).body("memberStatus", equalTo("DEFAULTED"), "acceptsBusiness", is(false)));
+        KnownAccount known = QuarkusTransaction.requiringNew().call(() -> em.find(KnownAccount.class, house));
+        assertThat(known.closedBecause()).isEqualTo("member " + member + " DEFAULTED");
+    }
+
+    @Test
     void accountWaitsForItsMembersRegistrationBeforeAcceptingBusiness() {
         String member = uniqueId("M");
         String account = uniqueId("H-");

@@ -65,7 +65,10 @@ public final class AccountEvents {
                                  Instant recordedAt) {
     }
 
-    /** A member was suspended or reinstated. {@code status}: ACTIVE or SUSPENDED. */
+    /**
+     * A member was suspended, reinstated or declared in default. {@code status}: ACTIVE, SUSPENDED or DEFAULTED (on
+     * risk-service's {@code MemberDefaultDeclared}; final, {@code reason} names the default id and its reason).
+     */
     public record MemberStatusChanged(String memberId, String status, String reason) {
     }
 
