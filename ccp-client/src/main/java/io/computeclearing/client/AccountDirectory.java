@@ -18,7 +18,7 @@ public final class AccountDirectory {
 
     /** An account as the service knows it: clearing-service takes its trades only while {@code acceptsBusiness}. */
     public record KnownAccount(String id, String memberId, AccountType accountType, String baseCurrency,
-                               Status status, Status memberStatus, boolean acceptsBusiness) {
+                               Status status, Members.Status memberStatus, boolean acceptsBusiness) {
     }
 
     private final RestCalls calls;

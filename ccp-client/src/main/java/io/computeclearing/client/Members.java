@@ -11,7 +11,8 @@ public final class Members {
 
     public enum MembershipType { GENERAL_CLEARING_MEMBER, DIRECT_CLEARING_MEMBER }
 
-    public enum Status { ACTIVE, SUSPENDED }
+    /** DEFAULTED: declared in default (four eyes at risk-service); final, no new business. */
+    public enum Status { ACTIVE, SUSPENDED, DEFAULTED }
 
     /** @param lei the member's ISO 17442 Legal Entity Identifier (20 characters, valid check digits) */
     public record NewMember(String id, String legalName, String lei, MembershipType membershipType) {
