@@ -587,6 +587,50 @@ class TradingMonthSystemTest {
         });
     }
 
+    /**
+     * Last, since it ends BRAVO's business: the risk officer proposes BRAVO's default, cannot approve it herself, the
+     * admin approves it; account-service marks BRAVO DEFAULTED, clearing-service learns it (BRAVO's accounts take no
+     * business) and account-service refuses BRAVO's withdrawals; bob cannot read default cases.
+     */
+    @Test
+    @Order(12)
+    void aDefaultApprovedByASecondPersonStopsTheMembersBusinessInEveryService() {
+        String risk = http.token("risk");
+        Response proposed = http.raw(risk, "POST", Http.RISK + "/defaults", "application/json",
+                "{\"memberId\":\"BRAVO\",\"reason\":\"INSOLVENCY\",\"detail\":\"system test fire drill\"}",
+                "application/json");
+        assertThat(proposed.status()).as(proposed.toString()).isEqualTo(201);
+        long defaultId = proposed.json().path("defaultId").asLong();
+        Response ownApproval = http.raw(risk, "POST", Http.RISK + "/defaults/" + defaultId + "/approval", null, null,
+                "application/json");
+        assertThat(ownApproval.status()).as(ownApproval.toString()).isEqualTo(409);
+        assertThat(ownApproval.json().path("type").asText()).endsWith("/problems/four-eyes");
+        Response bobReads = http.raw(http.token("bob"), "GET", Http.RISK + "/defaults/" + defaultId, null, null,
+                "application/json");
+        assertThat(bobReads.status()).as(bobReads.toString()).isEqualTo(403);
+
+        Response approved = http.raw(http.token("admin"), "POST", Http.RISK + "/defaults/" + defaultId + "/approval",
+                null, null, "application/json");
+        assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+        assertThat(approved.json().path("status").asText()).isEqualTo("DECLARED");
+
+        String backOffice = http.token("backoffice");
+        Eventually.until("account-service marks BRAVO DEFAULTED", () -> http.raw(backOffice, "GET",
+                Http.ACCOUNT + "/members/BRAVO", null, null, "application/json").json().path("status").asText(),
+                "DEFAULTED"::equals);
+        JsonNode known = Eventually.until("clearing-service learns that BRAVO-H takes no business",
+                () -> http.raw(backOffice, "GET", Http.CLEARING + "/accounts/BRAVO-H", null, null,
+                        "application/json").json(), account -> account.path("memberStatus").asText().equals("DEFAULTED"));
+        assertThat(known.path("acceptsBusiness").asBoolean()).isFalse();
+        Response withdrawal = http.raw(backOffice, "POST", Http.ACCOUNT + "/accounts/BRAVO-H/withdrawals",
+                "application/json", "{\"currency\":\"USD\",\"amount\":1.00,\"reference\":\"after the default\"}",
+                "application/json", Map.of("Idempotency-Key", "systest-after-default"));
+        assertThat(withdrawal.status()).as(withdrawal.toString()).isEqualTo(409);
+        assertThat(withdrawal.json().path("type").asText()).endsWith("/problems/member-defaulted");
+        System.out.printf("system test: default case %d of BRAVO proposed by risk, approved by admin; BRAVO DEFAULTED%n",
+                defaultId);
+    }
+
     private void assertBatch(List<Trade> trades, int accepted, int duplicates) {
         Trades.BatchResult batch = backOffice.trades().submitBatch(trades.stream().map(t -> t.report(day.date)).toList());
         assertThat(batch.accepted()).as(batch.toString()).isEqualTo(accepted);
