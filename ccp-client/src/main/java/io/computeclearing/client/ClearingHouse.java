@@ -127,6 +127,11 @@ public final class ClearingHouse {
         return new StressRuns(calls, endpoints.riskService());
     }
 
+    /** Default cases: proposed and approved (four eyes) at risk-service. */
+    public Defaults defaults() {
+        return new Defaults(calls, endpoints.riskService());
+    }
+
     /** The default fund: sized at risk-service, held and called at account-service. */
     public DefaultFund defaultFund() {
         return new DefaultFund(calls, endpoints.accountService(), endpoints.riskService());

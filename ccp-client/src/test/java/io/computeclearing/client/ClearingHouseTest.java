@@ -121,6 +121,12 @@ class ClearingHouseTest {
                       {"memberId":"ALPHA","measure":7000,"minimum":1000.00,"proRata":9178.34,"amount":10178.34},
                       {"memberId":"CHARLIE","measure":7500,"minimum":1000.00,"proRata":4771.66,"amount":5771.66}]}""")
                     : new Answer(400, "application/problem+json", "{\"type\":\"/problems/validation\"}");
+            case "POST /risk/defaults" -> new Answer(201, "application/json", """
+                    {"defaultId":4,"memberId":"BRAVO","reason":"INSOLVENCY","detail":"administrators appointed",
+                     "callId":null,"status":"PROPOSED","proposedBy":"rita","proposedAt":"2026-12-07T09:15:00Z"}""");
+            case "POST /risk/defaults/4/approval" -> new Answer(409, "application/problem+json", """
+                    {"type":"/problems/four-eyes","title":"A second person must approve","status":409,
+                     "detail":"default case 4 was proposed by rita: another user with the risk or admin role must approve it"}""");
             case "GET /account/default-fund/ALPHA" -> new Answer(200, "application/json", """
                     {"memberId":"ALPHA","currency":"USD","required":10178.34,"held":0.00,"releasable":0.00,
                      "sizingId":3,"effectiveDate":"2026-12-07",
@@ -157,6 +163,17 @@ class ClearingHouseTest {
         assertThat(alpha.required()).isEqualTo(new BigDecimal("10178.34"));
         assertThat(alpha.outstandingCall().status()).isEqualTo("OPEN");
         assertThat(alpha.outstandingCall().amount()).isEqualTo(new BigDecimal("10178.34"));
+    }
+
+    @Test
+    void aDefaultIsProposedAndItsProposerCannotApproveIt() {
+        Defaults.DefaultCase proposed = house.defaults().propose("BRAVO", Defaults.Reason.INSOLVENCY,
+                "administrators appointed");
+        assertThat(proposed.status()).isEqualTo(Defaults.Status.PROPOSED);
+        assertThat(seen.get("POST /risk/defaults")).endsWith(
+                "{\"memberId\":\"BRAVO\",\"reason\":\"INSOLVENCY\",\"detail\":\"administrators appointed\"}");
+        assertThatThrownBy(() -> house.defaults().approve(4)).isInstanceOfSatisfying(ProblemException.class,
+                refused -> assertThat(refused.problem().type()).isEqualTo("/problems/four-eyes"));
     }
 
     @Test

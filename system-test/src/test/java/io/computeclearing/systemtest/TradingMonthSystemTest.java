@@ -1,11 +1,15 @@
 package io.computeclearing.systemtest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.computeclearing.client.AccountDirectory;
 import io.computeclearing.client.BusinessDays;
 import io.computeclearing.client.ClearingHouse;
+import io.computeclearing.client.Collateral;
+import io.computeclearing.client.Defaults;
 import io.computeclearing.client.EndOfDay;
 import io.computeclearing.client.Margin;
 import io.computeclearing.client.MarginCalls;
+import io.computeclearing.client.Members;
 import io.computeclearing.client.Positions;
 import io.computeclearing.client.ProblemException;
 import io.computeclearing.client.Recorded;
@@ -46,6 +50,7 @@ import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * The clearing house end to end, everything real: PostgreSQL, a Kafka broker, Keycloak with the repository's realm and
@@ -595,40 +600,36 @@ class TradingMonthSystemTest {
     @Test
     @Order(12)
     void aDefaultApprovedByASecondPersonStopsTheMembersBusinessInEveryService() {
-        String risk = http.token("risk");
-        Response proposed = http.raw(risk, "POST", Http.RISK + "/defaults", "application/json",
-                "{\"memberId\":\"BRAVO\",\"reason\":\"INSOLVENCY\",\"detail\":\"system test fire drill\"}",
-                "application/json");
-        assertThat(proposed.status()).as(proposed.toString()).isEqualTo(201);
-        long defaultId = proposed.json().path("defaultId").asLong();
-        Response ownApproval = http.raw(risk, "POST", Http.RISK + "/defaults/" + defaultId + "/approval", null, null,
-                "application/json");
-        assertThat(ownApproval.status()).as(ownApproval.toString()).isEqualTo(409);
-        assertThat(ownApproval.json().path("type").asText()).endsWith("/problems/four-eyes");
-        Response bobReads = http.raw(http.token("bob"), "GET", Http.RISK + "/defaults/" + defaultId, null, null,
-                "application/json");
-        assertThat(bobReads.status()).as(bobReads.toString()).isEqualTo(403);
+        ClearingHouse risk = http.as("risk");
+        Defaults.DefaultCase proposed = risk.defaults().propose("BRAVO", Defaults.Reason.INSOLVENCY,
+                "system test fire drill");
+        assertThat(proposed.status()).isEqualTo(Defaults.Status.PROPOSED);
+        assertThat(proposed.proposedBy()).isEqualTo("risk");
+        ProblemException ownApproval = catchThrowableOfType(ProblemException.class,
+                () -> risk.defaults().approve(proposed.defaultId()));
+        assertThat(ownApproval.status()).isEqualTo(409);
+        assertThat(ownApproval.problem().type()).endsWith("/problems/four-eyes");
+        ProblemException bobReads = catchThrowableOfType(ProblemException.class,
+                () -> http.as("bob").defaults().get(proposed.defaultId()));
+        assertThat(bobReads.status()).isEqualTo(403);
 
-        Response approved = http.raw(http.token("admin"), "POST", Http.RISK + "/defaults/" + defaultId + "/approval",
-                null, null, "application/json");
-        assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
-        assertThat(approved.json().path("status").asText()).isEqualTo("DECLARED");
+        Defaults.DefaultCase approved = http.as("admin").defaults().approve(proposed.defaultId());
+        assertThat(approved.status()).isEqualTo(Defaults.Status.DECLARED);
+        assertThat(approved.decidedBy()).isEqualTo("admin");
 
-        String backOffice = http.token("backoffice");
-        Eventually.until("account-service marks BRAVO DEFAULTED", () -> http.raw(backOffice, "GET",
-                Http.ACCOUNT + "/members/BRAVO", null, null, "application/json").json().path("status").asText(),
-                "DEFAULTED"::equals);
-        JsonNode known = Eventually.until("clearing-service learns that BRAVO-H takes no business",
-                () -> http.raw(backOffice, "GET", Http.CLEARING + "/accounts/BRAVO-H", null, null,
-                        "application/json").json(), account -> account.path("memberStatus").asText().equals("DEFAULTED"));
-        assertThat(known.path("acceptsBusiness").asBoolean()).isFalse();
-        Response withdrawal = http.raw(backOffice, "POST", Http.ACCOUNT + "/accounts/BRAVO-H/withdrawals",
-                "application/json", "{\"currency\":\"USD\",\"amount\":1.00,\"reference\":\"after the default\"}",
-                "application/json", Map.of("Idempotency-Key", "systest-after-default"));
-        assertThat(withdrawal.status()).as(withdrawal.toString()).isEqualTo(409);
-        assertThat(withdrawal.json().path("type").asText()).endsWith("/problems/member-defaulted");
+        Eventually.until("account-service marks BRAVO DEFAULTED", () -> backOffice.members().get("BRAVO").status(),
+                Members.Status.DEFAULTED::equals);
+        AccountDirectory.KnownAccount known = Eventually.until("clearing-service learns that BRAVO-H takes no business",
+                () -> backOffice.accountDirectory(Service.CLEARING).get("BRAVO-H"),
+                account -> account.memberStatus() == Members.Status.DEFAULTED);
+        assertThat(known.acceptsBusiness()).isFalse();
+        ProblemException withdrawal = catchThrowableOfType(ProblemException.class,
+                () -> backOffice.collateral().withdrawCash("BRAVO-H", "systest-after-default",
+                        new Collateral.CashMovement("USD", new BigDecimal("1.00"), "after the default")));
+        assertThat(withdrawal.status()).isEqualTo(409);
+        assertThat(withdrawal.problem().type()).endsWith("/problems/member-defaulted");
         System.out.printf("system test: default case %d of BRAVO proposed by risk, approved by admin; BRAVO DEFAULTED%n",
-                defaultId);
+                proposed.defaultId());
     }
 
     private void assertBatch(List<Trade> trades, int accepted, int duplicates) {
