@@ -74,6 +74,11 @@ public final class DefaultFund {
         this.contributionCalls = RestCalls.url(accountService, "contribution-calls");
     }
 
+    /** Sizes the fund now over the period's daily runs up to the latest one (risk); 409 before any. */
+    public SizingView size() {
+        return calls.post(sizings, Map.of(), SizingView.class);
+    }
+
     /** Sizes the fund now over the period's daily runs up to {@code asOf} (risk); 409 without a run in it. */
     public SizingView size(LocalDate asOf) {
         return calls.post(sizings, Map.of("asOf", asOf.toString()), SizingView.class);
@@ -104,6 +109,11 @@ public final class DefaultFund {
                                                       Collateral.CashMovement cash) {
         return calls.record(RestCalls.url(positions, memberId, "contributions"), cash,
                 Map.of("Idempotency-Key", idempotencyKey), Accounts.JournalEntry.class);
+    }
+
+    /** A contribution call (another member's answers 404 to a member). */
+    public ContributionCall call(UUID id) {
+        return calls.get(RestCalls.url(contributionCalls, id), ContributionCall.class);
     }
 
     /** The member's contribution calls, newest first. */

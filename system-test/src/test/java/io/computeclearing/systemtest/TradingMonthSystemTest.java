@@ -2,9 +2,11 @@ package io.computeclearing.systemtest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.computeclearing.client.AccountDirectory;
+import io.computeclearing.client.Accounts;
 import io.computeclearing.client.BusinessDays;
 import io.computeclearing.client.ClearingHouse;
 import io.computeclearing.client.Collateral;
+import io.computeclearing.client.DefaultFund;
 import io.computeclearing.client.Defaults;
 import io.computeclearing.client.EndOfDay;
 import io.computeclearing.client.Margin;
@@ -502,56 +504,41 @@ class TradingMonthSystemTest {
     @Test
     @Order(10)
     void aFundSizingCallsForContributionsAndTheirPaymentSettlesTheCalls() {
-        Response sized = http.raw(http.token("risk"), "POST", Http.RISK + "/default-fund-sizings", "application/json",
-                "{}", "application/json");
-        assertThat(sized.status()).as(sized.toString()).isEqualTo(201);
-        JsonNode sizing = sized.json();
-        long sizingId = sizing.path("sizing").path("sizingId").asLong();
-        BigDecimal fund = sizing.path("sizing").path("fundSize").decimalValue();
-        BigDecimal shared = BigDecimal.ZERO;
+        DefaultFund.SizingView sized = http.as("risk").defaultFund().size();
+        long sizingId = sized.sizing().sizingId();
+        BigDecimal fund = sized.sizing().fundSize();
         Map<String, BigDecimal> required = new TreeMap<>();
-        for (JsonNode contribution : sizing.path("contributions")) {
-            required.put(contribution.path("memberId").asText(), contribution.path("amount").decimalValue());
-            shared = shared.add(contribution.path("amount").decimalValue());
-        }
+        sized.contributions().forEach(c -> required.put(c.memberId(), c.amount()));
         assertThat(required.keySet()).as("the members the month's runs revalued").contains("ALPHA", "BRAVO");
-        assertThat(shared).as("the contributions add up exactly to the fund").isEqualByComparingTo(fund);
+        assertThat(required.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add))
+                .as("the contributions add up exactly to the fund").isEqualByComparingTo(fund);
 
-        String backOffice = http.token("backoffice");
         required.forEach((member, amount) -> {
-            JsonNode position = Eventually.until("account-service takes " + member + "'s requirement " + amount,
-                    () -> http.raw(backOffice, "GET", Http.ACCOUNT + "/default-fund/" + member, null, null,
-                            "application/json").json(),
-                    p -> p.path("sizingId").asLong() == sizingId);
-            assertThat(position.path("required").decimalValue()).isEqualByComparingTo(amount);
-            JsonNode call = position.path("outstandingCall");
-            if (position.path("held").decimalValue().compareTo(amount) >= 0) {
-                assertThat(call.isMissingNode() || call.isNull()).as(member + " holds enough: no call").isTrue();
+            DefaultFund.Position position = Eventually.until("account-service takes " + member + "'s requirement "
+                    + amount, () -> backOffice.defaultFund().position(member),
+                    p -> p.sizingId() != null && p.sizingId() == sizingId);
+            assertThat(position.required()).isEqualByComparingTo(amount);
+            DefaultFund.ContributionCall call = position.outstandingCall();
+            if (position.held().compareTo(amount) >= 0) {
+                assertThat(call).as(member + " holds enough: no call").isNull();
                 return;
             }
-            assertThat(call.path("required").decimalValue()).isEqualByComparingTo(amount);
-            BigDecimal due = call.path("amount").decimalValue();
-            Response paid = http.raw(backOffice, "POST", Http.ACCOUNT + "/default-fund/" + member + "/contributions",
-                    "application/json", "{\"currency\":\"USD\",\"amount\":" + due.toPlainString()
-                            + ",\"reference\":\"system test sizing " + sizingId + "\"}", "application/json",
-                    Map.of("Idempotency-Key", "systest-fund-" + sizingId + "-" + member));
-            assertThat(paid.status()).as(paid.toString()).isEqualTo(201);
-            String callId = call.path("id").asText();
+            assertThat(call.required()).isEqualByComparingTo(amount);
+            Recorded<Accounts.JournalEntry> paid = backOffice.defaultFund().contribute(member,
+                    "systest-fund-" + sizingId + "-" + member,
+                    new Collateral.CashMovement("USD", call.amount(), "system test sizing " + sizingId));
+            assertThat(paid.replayed()).isFalse();
             Eventually.until("the payment settles " + member + "'s contribution call",
-                    () -> http.raw(backOffice, "GET", Http.ACCOUNT + "/contribution-calls/" + callId, null, null,
-                            "application/json").json().path("status").asText(), "SETTLED"::equals);
+                    () -> backOffice.defaultFund().call(call.id()).status(), "SETTLED"::equals);
         });
-        required.forEach((member, amount) -> assertThat(http.raw(backOffice, "GET", Http.ACCOUNT + "/default-fund/"
-                + member, null, null, "application/json").json().path("held").decimalValue())
+        required.forEach((member, amount) -> assertThat(backOffice.defaultFund().position(member).held())
                 .as(member + " holds its contribution").isGreaterThanOrEqualTo(amount));
 
-        String alice = http.token("alice");
-        Response own = http.raw(alice, "GET", Http.RISK + "/default-fund-sizings/" + sizingId + "/members/ALPHA",
-                null, null, "application/json");
-        assertThat(own.status()).as(own.toString()).isEqualTo(200);
-        Response bravos = http.raw(alice, "GET", Http.RISK + "/default-fund-sizings/" + sizingId + "/members/BRAVO",
-                null, null, "application/json");
-        assertThat(bravos.status()).as("alice must not see BRAVO's contribution: " + bravos).isEqualTo(404);
+        assertThat(alice.defaultFund().memberLine(sizingId, "ALPHA").contribution().amount())
+                .isEqualByComparingTo(required.get("ALPHA"));
+        ProblemException bravos = catchThrowableOfType(ProblemException.class,
+                () -> alice.defaultFund().memberLine(sizingId, "BRAVO"));
+        assertThat(bravos.status()).as("alice must not see BRAVO's contribution").isEqualTo(404);
         System.out.printf("system test: default fund %s USD over %d members, every contribution call paid%n",
                 fund.toPlainString(), required.size());
     }
