@@ -1,6 +1,6 @@
 package io.computeclearing.account.defaultfund;
 
-import io.computeclearing.account.margincall.DeadlineCalls;
+import io.computeclearing.platform.problem.EnumFilter;
 import io.computeclearing.platform.rest.Paging;
 import io.computeclearing.platform.security.Caller;
 import io.computeclearing.platform.security.Roles;
@@ -50,7 +50,7 @@ public class ContributionCallResource {
     public List<ContributionCall> list(@QueryParam("status") String status, @QueryParam("memberId") String memberId,
                                        @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
                                        @QueryParam("size") @DefaultValue("100") @Min(1) @Max(500) int size) {
-        ContributionCall.Status wanted = DeadlineCalls.statusFilter(status);
+        ContributionCall.Status wanted = EnumFilter.of("status", status, ContributionCall.Status.class);
         String member = memberId == null || memberId.isBlank() ? null : memberId;
         if (caller.seesAllMembers()) {
             return calls.list(wanted, member, page, size);

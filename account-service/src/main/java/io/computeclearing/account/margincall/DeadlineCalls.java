@@ -14,7 +14,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,19 +54,6 @@ public abstract class DeadlineCalls<C extends DeadlineCall> {
         this.name = null;
         this.deadlines = null;
         this.clock = null;
-    }
-
-    /** A list's status filter from its query parameter: none if absent or blank. */
-    public static DeadlineCall.Status statusFilter(String status) {
-        if (status == null || status.isBlank()) {
-            return null;
-        }
-        try {
-            return DeadlineCall.Status.valueOf(status);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("status", "must be one of "
-                    + Arrays.toString(DeadlineCall.Status.values()) + ", was " + status);
-        }
     }
 
     /** A call the caller may see; 404 alike for a malformed id, a missing call and another member's. */

@@ -1,5 +1,6 @@
 package io.computeclearing.account.margincall;
 
+import io.computeclearing.platform.problem.EnumFilter;
 import io.computeclearing.platform.rest.Paging;
 import io.computeclearing.platform.security.Caller;
 import io.computeclearing.platform.security.Roles;
@@ -54,7 +55,7 @@ public class MarginCallResource {
     public List<MarginCall> list(@QueryParam("status") String status, @QueryParam("accountId") String accountId,
                                  @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
                                  @QueryParam("size") @DefaultValue("100") @Min(1) @Max(500) int size) {
-        MarginCall.Status wanted = DeadlineCalls.statusFilter(status);
+        MarginCall.Status wanted = EnumFilter.of("status", status, MarginCall.Status.class);
         String account = accountId == null || accountId.isBlank() ? null : accountId;
         if (caller.seesAllMembers()) {
             return calls.list(wanted, account, null, page, size);

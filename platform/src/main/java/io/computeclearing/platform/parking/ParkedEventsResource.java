@@ -1,5 +1,6 @@
 package io.computeclearing.platform.parking;
 
+import io.computeclearing.platform.problem.EnumFilter;
 import io.computeclearing.platform.problem.ProblemException;
 import io.computeclearing.platform.security.Caller;
 import io.computeclearing.platform.security.Roles;
@@ -21,7 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -65,7 +65,7 @@ public class ParkedEventsResource {
                                   @QueryParam("status") String status,
                                   @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
                                   @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        return parked.list(blankToNull(consumer), blankToNull(aggregateId), parseStatus(status), page, size);
+        return parked.list(blankToNull(consumer), blankToNull(aggregateId), EnumFilter.of("status", status, ParkedEvent.Status.class), page, size);
     }
 
     @Operation(summary = "A parked event",
@@ -127,18 +127,6 @@ public class ParkedEventsResource {
         }
         parked.find(id).orElseThrow(() -> ProblemException.notFound("parked event", String.valueOf(id)));
         return consumption.discard(id, request.reason().strip(), caller.name());
-    }
-
-    private static ParkedEvent.Status parseStatus(String status) {
-        if (blankToNull(status) == null) {
-            return null;
-        }
-        try {
-            return ParkedEvent.Status.valueOf(status);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("status", "must be one of " + Arrays.toString(ParkedEvent.Status.values())
-                    + ", was " + status);
-        }
     }
 
     private static String blankToNull(String value) {

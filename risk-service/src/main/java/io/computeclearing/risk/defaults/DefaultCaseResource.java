@@ -1,5 +1,6 @@
 package io.computeclearing.risk.defaults;
 
+import io.computeclearing.platform.problem.EnumFilter;
 import io.computeclearing.platform.problem.ProblemException;
 import io.computeclearing.platform.rest.Paging;
 import io.computeclearing.platform.security.Caller;
@@ -31,7 +32,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 import java.net.URI;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -148,7 +148,7 @@ public class DefaultCaseResource {
                            String memberId,
                            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
                            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        return cases.list(status(status), memberId, page, size).stream().map(View::of).toList();
+        return cases.list(EnumFilter.of("status", status, DefaultCase.Status.class), memberId, page, size).stream().map(View::of).toList();
     }
 
     @Operation(summary = "A default case", description = "The case: who proposed it and why, who decided it and when.")
@@ -160,17 +160,5 @@ public class DefaultCaseResource {
     public View get(@PathParam("defaultId") @Min(1) long defaultId) {
         return cases.find(defaultId).map(View::of)
                 .orElseThrow(() -> ProblemException.notFound("default case", String.valueOf(defaultId)));
-    }
-
-    private static DefaultCase.Status status(String status) {
-        if (status == null || status.isBlank()) {
-            return null;
-        }
-        try {
-            return DefaultCase.Status.valueOf(status);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("status", "must be one of " + Arrays.toString(DefaultCase.Status.values())
-                    + ", was " + status);
-        }
     }
 }
