@@ -6,6 +6,7 @@ import io.computeclearing.platform.events.Topics;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * Events published by clearing-service. Trades go to {@link Topics#CLEARING_TRADES} and positions to
@@ -19,6 +20,11 @@ public final class ClearingEvents {
             EventType.of(Topics.CLEARING_TRADES, "account", "TradeBusted", 1, TradeBusted.class);
     public static final EventType<GiveUpAccepted> GIVE_UP_ACCEPTED =
             EventType.of(Topics.CLEARING_TRADES, "account", "GiveUpAccepted", 1, GiveUpAccepted.class);
+    public static final EventType<PositionsTransferred> POSITIONS_TRANSFERRED =
+            EventType.of(Topics.CLEARING_TRADES, "account", "PositionsTransferred", 1, PositionsTransferred.class);
+    public static final EventType<PositionTransferRefused> POSITION_TRANSFER_REFUSED =
+            EventType.of(Topics.CLEARING_TRADES, "account", "PositionTransferRefused", 1,
+                    PositionTransferRefused.class);
     public static final EventType<PositionChanged> POSITION_CHANGED =
             EventType.of(Topics.CLEARING_POSITIONS, "account", "PositionChanged", 1, PositionChanged.class);
 
@@ -110,5 +116,32 @@ public final class ClearingEvents {
      */
     public record BusinessDayClosed(LocalDate businessDate, long tradeLegsCleared, long tradeLegsBusted,
                                     long giveUpsAccepted, Instant closedAt) {
+    }
+
+    /**
+     * A default-management transfer (risk-service's {@code PositionTransferInstructed} {@code transferId}) was booked:
+     * one transfer trade per leg on {@code businessDate}, each also published as two {@link TradeCleared} legs (the
+     * defaulter's account gives, the receiving account takes, at the leg's price), so variation margin from that
+     * date on is each account's. {@code purpose} PORTING, AUCTION or HEDGE; for PORTING account-service moves the
+     * account's collateral. Published twice, once keyed by each account ({@code accountId} says which).
+     */
+    public record PositionsTransferred(String transferId, long defaultId, String purpose, String fromAccountId,
+                                       String fromMemberId, String toAccountId, String toMemberId,
+                                       LocalDate businessDate, List<TransferredLeg> legs, String accountId,
+                                       Instant transferredAt) {
+    }
+
+    /** A leg of a booked transfer: the trade it made and its two legs' ids. */
+    public record TransferredLeg(long tradeId, long fromLegId, long toLegId, String instrumentId, long quantity,
+                                 BigDecimal price, String currency, BigDecimal contractUnit) {
+    }
+
+    /**
+     * A default-management transfer could not be booked and nothing moved: {@code reason} names the rule
+     * (NOT_DEFAULTED, RECEIVER_CLOSED, SAME_MEMBER, UNKNOWN_ACCOUNT, UNKNOWN_INSTRUMENT, INSTRUMENT_EXPIRED,
+     * NOT_HELD, NO_OPEN_DAY, PRICES_STALE), {@code detail} says what was found. Key: {@code fromAccountId}.
+     */
+    public record PositionTransferRefused(String transferId, long defaultId, String purpose, String fromAccountId,
+                                          String toAccountId, String reason, String detail, Instant refusedAt) {
     }
 }

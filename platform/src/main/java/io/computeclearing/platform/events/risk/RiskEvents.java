@@ -33,6 +33,18 @@ public final class RiskEvents {
             EventType.of(Topics.RISK, "member", "DefaultProposalWithdrawn", 1, DefaultProposalWithdrawn.class);
     public static final EventType<MemberDefaultDeclared> MEMBER_DEFAULT_DECLARED =
             EventType.of(Topics.RISK, "member", "MemberDefaultDeclared", 1, MemberDefaultDeclared.class);
+    public static final EventType<PositionTransferInstructed> POSITION_TRANSFER_INSTRUCTED =
+            EventType.of(Topics.RISK, "account", "PositionTransferInstructed", 1, PositionTransferInstructed.class);
+
+    /** Why default management moves a defaulter's positions. */
+    public enum TransferPurpose {
+        /** A client account ported to a receiving member that accepted it: its collateral moves with it. */
+        PORTING,
+        /** An auction lot handed to the winning bidder at prices that realise its bid. */
+        AUCTION,
+        /** A hedging trade the default manager agreed with a willing member at an agreed price. */
+        HEDGE
+    }
 
     private RiskEvents() {
     }
@@ -97,5 +109,29 @@ public final class RiskEvents {
      */
     public record MemberDefaultDeclared(long defaultId, String memberId, String reason, String detail,
                                         String proposedBy, String approvedBy, Instant declaredAt) {
+    }
+
+    /**
+     * Default management moves positions of defaulted member {@code fromMemberId}'s account {@code fromAccountId} to
+     * {@code toAccountId} of another member. clearing-service books each leg as a transfer trade on the first open
+     * business date after {@code priceDate} (the date of the last settlement prices) and answers with
+     * {@code PositionsTransferred} or {@code PositionTransferRefused}; for {@link TransferPurpose#PORTING}
+     * account-service then moves the account's collateral with the positions. {@code transferId} is unique: the same
+     * instruction again changes nothing. Key: {@code fromAccountId}.
+     */
+    public record PositionTransferInstructed(String transferId, long defaultId, String purpose, String fromAccountId,
+                                             String fromMemberId, String toAccountId, String toMemberId,
+                                             LocalDate priceDate, List<TransferLeg> legs, String instructedBy,
+                                             Instant instructedAt) {
+    }
+
+    /**
+     * One leg of a transfer: {@code quantity} contracts of {@code instrumentId} (positive: the receiving account buys
+     * them, so the defaulter's account gives up a long; negative: it sells them, taking over a short) at {@code price}
+     * (any scale up to 10 decimals, not bound to the tick grid, zero and negative legal). For PORTING and AUCTION the
+     * defaulter's account must hold the contracts (a client omnibus account gives them out of its long or short
+     * bucket); a HEDGE leg is a new trade the defaulter's account does not need to hold.
+     */
+    public record TransferLeg(String instrumentId, long quantity, BigDecimal price) {
     }
 }
