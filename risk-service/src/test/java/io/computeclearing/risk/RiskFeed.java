@@ -7,10 +7,14 @@ import io.computeclearing.platform.events.account.AccountEvents;
 import io.computeclearing.platform.events.account.AccountEvents.ContributionCallEscalated;
 import io.computeclearing.platform.events.account.AccountEvents.FxRateRecorded;
 import io.computeclearing.platform.events.account.AccountEvents.MarginCallEscalated;
+import io.computeclearing.platform.events.account.AccountEvents.AccountOpened;
 import io.computeclearing.platform.events.account.AccountEvents.MemberRegistered;
+import io.computeclearing.platform.events.account.AccountEvents.MemberStatusChanged;
 import io.computeclearing.platform.events.clearing.ClearingEvents;
 import io.computeclearing.platform.events.clearing.ClearingEvents.InstrumentListed;
 import io.computeclearing.platform.events.clearing.ClearingEvents.PositionChanged;
+import io.computeclearing.platform.events.clearing.ClearingEvents.PositionTransferRefused;
+import io.computeclearing.platform.events.clearing.ClearingEvents.PositionsTransferred;
 import io.computeclearing.platform.events.margin.MarginEvents;
 import io.computeclearing.platform.events.margin.MarginEvents.CurrencyRequirement;
 import io.computeclearing.platform.events.margin.MarginEvents.MarginRequirementCalculated;
@@ -48,6 +52,33 @@ public final class RiskFeed {
     public static void member(String memberId, String parentMemberId) {
         publish(AccountEvents.MEMBER_REGISTERED, memberId, "account-service", new MemberRegistered(memberId,
                 memberId + " Ltd", null, "GENERAL_CLEARING_MEMBER", "ACTIVE", parentMemberId));
+    }
+
+    /** An account opened ({@code type}: HOUSE, CLIENT_SEGREGATED or CLIENT_OMNIBUS), as the account directory hears it. */
+    public static void account(String accountId, String memberId, String type) {
+        publish(AccountEvents.ACCOUNT_OPENED, accountId, "account-service",
+                new AccountOpened(accountId, memberId, type, "USD", "ACTIVE"));
+    }
+
+    /** A member's new status (ACTIVE, SUSPENDED, DEFAULTED). */
+    public static void memberStatus(String memberId, String status) {
+        publish(AccountEvents.MEMBER_STATUS_CHANGED, memberId, "account-service",
+                new MemberStatusChanged(memberId, status, "test"));
+    }
+
+    /** Clearing-service booked a transfer on {@code date} (the copy keyed by the defaulter's account). */
+    public static void transferred(String transferId, long defaultId, String purpose, String from, String to,
+                                   LocalDate date) {
+        publish(ClearingEvents.POSITIONS_TRANSFERRED, from, "clearing-service", new PositionsTransferred(transferId,
+                defaultId, purpose, from, from.split("-")[0], to, to.split("-")[0], date, List.of(), from,
+                Instant.now()));
+    }
+
+    /** Clearing-service refused a transfer. */
+    public static void transferRefused(String transferId, long defaultId, String purpose, String from, String to,
+                                       String reason) {
+        publish(ClearingEvents.POSITION_TRANSFER_REFUSED, from, "clearing-service", new PositionTransferRefused(
+                transferId, defaultId, purpose, from, to, reason, "as the test says", Instant.now()));
     }
 
     public static void marginCallEscalated(String callId, String accountId, String memberId, String outstanding) {

@@ -69,10 +69,12 @@ public class DefaultCaseResource {
     }
 
     private final DefaultCases cases;
+    private final DefaultTransfers transfers;
     private final Caller caller;
 
-    public DefaultCaseResource(DefaultCases cases, Caller caller) {
+    public DefaultCaseResource(DefaultCases cases, DefaultTransfers transfers, Caller caller) {
         this.cases = cases;
+        this.transfers = transfers;
         this.caller = caller;
     }
 
@@ -160,5 +162,21 @@ public class DefaultCaseResource {
     public View get(@PathParam("defaultId") @Min(1) long defaultId) {
         return cases.find(defaultId).map(View::of)
                 .orElseThrow(() -> ProblemException.notFound("default case", String.valueOf(defaultId)));
+    }
+
+    @Operation(summary = "A default's transfers",
+            description = "Every transfer default management instructed for the case (porting, hedges, auction "
+                    + "awards) in the order instructed, with clearing-service's answer and each leg's close-out "
+                    + "cost against the last settlement price.")
+    @APIResponse(responseCode = "200", description = "The transfers", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = TransferView.class)))
+    @APIResponse(responseCode = "404", description = "No default case with this id")
+    @GET
+    @Path("/{defaultId}/transfers")
+    @RolesAllowed({Roles.RISK, Roles.ADMIN, Roles.BACK_OFFICE})
+    public List<TransferView> transfers(@PathParam("defaultId") @Min(1) long defaultId) {
+        cases.find(defaultId).orElseThrow(() -> ProblemException.notFound("default case", String.valueOf(defaultId)));
+        return transfers.ofDefault(defaultId).stream().map(TransferView::of).toList();
     }
 }
