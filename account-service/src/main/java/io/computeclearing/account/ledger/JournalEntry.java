@@ -18,9 +18,13 @@ import org.hibernate.annotations.BatchSize;
 import org.hibernate.annotations.Immutable;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -94,6 +98,20 @@ public class JournalEntry extends PanacheEntityBase {
             postings.add(line);
         }
         return this;
+    }
+
+    /**
+     * The {@link #requestFingerprint} of a request: SHA-256 (hex) of its canonical parts joined by line breaks (amounts
+     * without trailing zeros), so that a retry is told from a different request under a used key.
+     */
+    public static String fingerprint(String... canonicalParts) {
+        String canonical = String.join("\n", canonicalParts);
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 
     /** Double entry: for every asset, the postings' quantities sum to exactly zero. */
