@@ -30,8 +30,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * One business event in the collateral ledger (a deposit, a withdrawal, or settlement cash the CCP pays or collects:
- * variation margin and final settlement),
+ * One business event in the collateral ledger (a deposit, a withdrawal, settlement cash the CCP pays or collects:
+ * variation margin and final settlement, or collateral moving with a client account ported in default management),
  * made of postings that sum to zero per asset. Entries are never changed or deleted: a mistake is corrected by a new
  * entry, and the database refuses UPDATE and DELETE on the journal.
  */
@@ -44,10 +44,13 @@ public class JournalEntry extends PanacheEntityBase {
      * DEPOSIT and WITHDRAWAL: collateral lodged or returned, recorded by the back office. VARIATION_MARGIN and
      * FINAL_SETTLEMENT: cash settled by the CCP from settlement-service's postings (either sign).
      * DEFAULT_FUND_CONTRIBUTION and DEFAULT_FUND_RELEASE: a member's default fund cash lodged or paid back (an entry
-     * of the member, not of an account).
+     * of the member, not of an account). PORTED_OUT and PORTED_IN: a defaulted member's client account ported to
+     * another member, its holding of one asset (whatever its sign) leaving the defaulter's account and arriving in the
+     * receiving one, through the CCP's transit book {@link JournalPosting.Book#CCP_PORTING}.
      */
     public enum Kind {
-        DEPOSIT, WITHDRAWAL, VARIATION_MARGIN, FINAL_SETTLEMENT, DEFAULT_FUND_CONTRIBUTION, DEFAULT_FUND_RELEASE
+        DEPOSIT, WITHDRAWAL, VARIATION_MARGIN, FINAL_SETTLEMENT, DEFAULT_FUND_CONTRIBUTION, DEFAULT_FUND_RELEASE,
+        PORTED_OUT, PORTED_IN
     }
 
     @Id
