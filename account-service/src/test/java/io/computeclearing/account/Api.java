@@ -67,10 +67,15 @@ public final class Api {
 
     /** Opens a house account for the member; returns its id. */
     public static String openAccount(String memberId, String baseCurrency) {
-        String id = memberId + "-H" + SEQUENCE.incrementAndGet();
+        return openAccount(memberId, "HOUSE", baseCurrency);
+    }
+
+    /** Opens an account of the type ({@code HOUSE}, {@code CLIENT_SEGREGATED}, ...) for the member; returns its id. */
+    public static String openAccount(String memberId, String type, String baseCurrency) {
+        String id = memberId + "-" + type.charAt(0) + SEQUENCE.incrementAndGet();
         backOffice().body("""
-                        {"id":"%s","memberId":"%s","type":"HOUSE","baseCurrency":"%s"}"""
-                        .formatted(id, memberId, baseCurrency))
+                        {"id":"%s","memberId":"%s","type":"%s","baseCurrency":"%s"}"""
+                        .formatted(id, memberId, type, baseCurrency))
                 .post("/accounts").then().statusCode(201);
         return id;
     }

@@ -2,7 +2,11 @@ package io.computeclearing.account;
 
 import io.computeclearing.platform.events.EventCodec;
 import io.computeclearing.platform.events.EventEnvelope;
+import io.computeclearing.platform.events.EventType;
 import io.computeclearing.platform.events.Topics;
+import io.computeclearing.platform.events.clearing.ClearingEvents;
+import io.computeclearing.platform.events.clearing.ClearingEvents.PositionsTransferred;
+import io.computeclearing.platform.events.clearing.ClearingEvents.TransferredLeg;
 import io.computeclearing.platform.events.margin.MarginEvents;
 import io.computeclearing.platform.events.margin.MarginEvents.CurrencyRequirement;
 import io.computeclearing.platform.events.margin.MarginEvents.MarginRequirementCalculated;
@@ -98,14 +102,8 @@ public final class Feeds {
                                             String currency, String amount) {
         DefaultFundContributionRequired payload = new DefaultFundContributionRequired(sizingId, member, currency,
                 new BigDecimal(amount), LocalDate.parse("2026-12-01"), Instant.now());
-        EventEnvelope envelope = new EventEnvelope(eventId, RiskEvents.DEFAULT_FUND_CONTRIBUTION_REQUIRED.name(),
-                RiskEvents.DEFAULT_FUND_CONTRIBUTION_REQUIRED.schemaVersion(), "member", member, 1, "risk-service",
-                Instant.now(), EventCodec.toTree(payload));
-        TopicProbe.publish(Topics.RISK, member, EventCodec.encode(envelope));
-        await().atMost(ARRIVAL).until(() -> db.count("select count(*) from inbox_event where consumer = ? and "
-                + "event_id = ?", "account-service.default-fund-contributions", eventId)
-                + db.count("select count(*) from parked_event where event_id = ?", eventId) == 1);
-        return eventId;
+        return publishAndAwait(db, "account-service.default-fund-contributions", eventId,
+                RiskEvents.DEFAULT_FUND_CONTRIBUTION_REQUIRED, member, "risk-service", payload);
     }
 
     /**
@@ -117,12 +115,42 @@ public final class Feeds {
                                        String detail) {
         MemberDefaultDeclared payload = new MemberDefaultDeclared(defaultId, member, reason, detail, "risk-anna",
                 "risk-ben", Instant.now());
-        EventEnvelope envelope = new EventEnvelope(eventId, RiskEvents.MEMBER_DEFAULT_DECLARED.name(),
-                RiskEvents.MEMBER_DEFAULT_DECLARED.schemaVersion(), "member", member, 1, "risk-service",
-                Instant.now(), EventCodec.toTree(payload));
-        TopicProbe.publish(Topics.RISK, member, EventCodec.encode(envelope));
+        return publishAndAwait(db, "account-service.member-defaults", eventId, RiskEvents.MEMBER_DEFAULT_DECLARED,
+                member, "risk-service", payload);
+    }
+
+    /**
+     * A default-management transfer as clearing-service publishes it once booked (one leg, 10 GH100-202701 at 2.650),
+     * the copy keyed by {@code keyedBy}: clearing-service publishes one keyed by each of the two accounts.
+     */
+    public static PositionsTransferred positionsTransferred(String transferId, long defaultId, String purpose,
+                                                            String fromAccount, String fromMember, String toAccount,
+                                                            String toMember, String keyedBy) {
+        return new PositionsTransferred(transferId, defaultId, purpose, fromAccount, fromMember, toAccount, toMember,
+                LocalDate.parse("2026-12-08"), List.of(new TransferredLeg(9001, 18001, 18002, "GH100-202701", 10,
+                new BigDecimal("2.650"), "USD", new BigDecimal("1000"))), keyedBy, Instant.now());
+    }
+
+    /**
+     * Publishes the transfer under the given event id (a redelivery when it was published before), keyed by the copy's
+     * account, and waits until the position transfer consumer has taken it (applied, or parked).
+     */
+    public static UUID positionsTransferred(DatabaseProbe db, UUID eventId, PositionsTransferred transfer) {
+        return publishAndAwait(db, "account-service.position-transfers", eventId,
+                ClearingEvents.POSITIONS_TRANSFERRED, transfer.accountId(), "clearing-service", transfer);
+    }
+
+    /**
+     * Publishes the payload as {@code source} does, on its type's topic keyed by the aggregate, and waits until the
+     * consumer has taken it: in its inbox (applied, or a duplicate) or parked.
+     */
+    private static <P> UUID publishAndAwait(DatabaseProbe db, String consumer, UUID eventId, EventType<P> type,
+                                            String aggregateId, String source, P payload) {
+        EventEnvelope envelope = new EventEnvelope(eventId, type.name(), type.schemaVersion(), type.aggregateType(),
+                aggregateId, 1, source, Instant.now(), EventCodec.toTree(payload));
+        TopicProbe.publish(type.topic(), aggregateId, EventCodec.encode(envelope));
         await().atMost(ARRIVAL).until(() -> db.count("select count(*) from inbox_event where consumer = ? and "
-                + "event_id = ?", "account-service.member-defaults", eventId)
+                + "event_id = ?", consumer, eventId)
                 + db.count("select count(*) from parked_event where event_id = ?", eventId) == 1);
         return eventId;
     }

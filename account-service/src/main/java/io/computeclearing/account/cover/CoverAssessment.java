@@ -20,8 +20,11 @@ import java.time.Instant;
 @Table(name = "cover_assessment")
 public class CoverAssessment extends PanacheEntityBase {
 
-    /** What changed and made the account be assessed again. */
-    public enum Cause { DEPOSIT, WITHDRAWAL, SETTLEMENT_CASH, REQUIREMENT }
+    /**
+     * What changed and made the account be assessed again; PORTING: a client account's collateral moved with it, in
+     * default management, out of the defaulter's account into the receiving one (both are assessed).
+     */
+    public enum Cause { DEPOSIT, WITHDRAWAL, SETTLEMENT_CASH, REQUIREMENT, PORTING }
 
     @Id
     @Column(name = "account_id")

@@ -75,8 +75,8 @@ public class CoverAssessments {
         CoverAssessment cover = CoverAssessment.findById(account.id);
         if (cover == null) {
             throw new ProblemException(404, "not-assessed", "Cover not assessed yet", "account '" + account.id
-                    + "' has not been assessed yet: it is assessed after each deposit, withdrawal, settlement posting "
-                    + "and margin requirement", List.of());
+                    + "' has not been assessed yet: it is assessed after each deposit, withdrawal, settlement posting, "
+                    + "margin requirement and porting", List.of());
         }
         return cover;
     }

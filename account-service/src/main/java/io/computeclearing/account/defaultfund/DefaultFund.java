@@ -17,12 +17,8 @@ import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
@@ -237,13 +233,7 @@ public class DefaultFund {
 
     /** SHA-256 of the canonical request (amount without trailing zeros), as for account movements. */
     private String fingerprint(JournalEntry.Kind kind, BigDecimal quantity, String reference) {
-        String canonical = String.join("\n", kind.name(), currency, quantity.stripTrailingZeros().toPlainString(),
+        return JournalEntry.fingerprint(kind.name(), currency, quantity.stripTrailingZeros().toPlainString(),
                 reference);
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(canonical.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
     }
 }

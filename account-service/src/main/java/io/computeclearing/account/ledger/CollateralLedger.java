@@ -22,12 +22,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
@@ -160,14 +156,8 @@ public class CollateralLedger {
                             BigDecimal quantity, String reference) {
 
         String fingerprint() {
-            String canonical = String.join("\n", kind.name(), asset.assetClass().name(), asset.code(),
+            return JournalEntry.fingerprint(kind.name(), asset.assetClass().name(), asset.code(),
                     quantity.stripTrailingZeros().toPlainString(), reference);
-            try {
-                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                        .digest(canonical.getBytes(StandardCharsets.UTF_8)));
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("every JDK has SHA-256", e);
-            }
         }
     }
 }

@@ -18,16 +18,20 @@ import org.hibernate.annotations.BatchSize;
 import org.hibernate.annotations.Immutable;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * One business event in the collateral ledger (a deposit, a withdrawal, or settlement cash the CCP pays or collects:
- * variation margin and final settlement),
+ * One business event in the collateral ledger (a deposit, a withdrawal, settlement cash the CCP pays or collects:
+ * variation margin and final settlement, or collateral moving with a client account ported in default management),
  * made of postings that sum to zero per asset. Entries are never changed or deleted: a mistake is corrected by a new
  * entry, and the database refuses UPDATE and DELETE on the journal.
  */
@@ -40,10 +44,13 @@ public class JournalEntry extends PanacheEntityBase {
      * DEPOSIT and WITHDRAWAL: collateral lodged or returned, recorded by the back office. VARIATION_MARGIN and
      * FINAL_SETTLEMENT: cash settled by the CCP from settlement-service's postings (either sign).
      * DEFAULT_FUND_CONTRIBUTION and DEFAULT_FUND_RELEASE: a member's default fund cash lodged or paid back (an entry
-     * of the member, not of an account).
+     * of the member, not of an account). PORTED_OUT and PORTED_IN: a defaulted member's client account ported to
+     * another member, its holding of one asset (whatever its sign) leaving the defaulter's account and arriving in the
+     * receiving one, through the CCP's transit book {@link JournalPosting.Book#CCP_PORTING}.
      */
     public enum Kind {
-        DEPOSIT, WITHDRAWAL, VARIATION_MARGIN, FINAL_SETTLEMENT, DEFAULT_FUND_CONTRIBUTION, DEFAULT_FUND_RELEASE
+        DEPOSIT, WITHDRAWAL, VARIATION_MARGIN, FINAL_SETTLEMENT, DEFAULT_FUND_CONTRIBUTION, DEFAULT_FUND_RELEASE,
+        PORTED_OUT, PORTED_IN
     }
 
     @Id
@@ -94,6 +101,20 @@ public class JournalEntry extends PanacheEntityBase {
             postings.add(line);
         }
         return this;
+    }
+
+    /**
+     * The {@link #requestFingerprint} of a request: SHA-256 (hex) of its canonical parts joined by line breaks (amounts
+     * without trailing zeros), so that a retry is told from a different request under a used key.
+     */
+    public static String fingerprint(String... canonicalParts) {
+        String canonical = String.join("\n", canonicalParts);
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 
     /** Double entry: for every asset, the postings' quantities sum to exactly zero. */

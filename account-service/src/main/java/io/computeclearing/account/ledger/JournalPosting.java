@@ -30,6 +30,8 @@ import java.util.Map;
  * negative after a variation margin debit (unpaid variation margin the member owes the CCP), balanced by
  * {@link Book#CCP_SETTLEMENT}. A member's default fund contribution is on {@link Book#DEFAULT_FUND} (by member, not
  * account) against {@link Book#CCP_DEFAULT_FUND}: a book of its own, so it is never part of an account's holdings.
+ * A ported client account's holdings pass through {@link Book#CCP_PORTING} from the defaulter's account to the
+ * receiving one, so they never touch the CCP's bank or custody books (nothing left the CCP).
  */
 @Entity
 @Table(name = "journal_posting")
@@ -52,7 +54,13 @@ public class JournalPosting extends PanacheEntityBase {
         /** Default fund cash a member has contributed, per member: never margin cover, never an account's holding. */
         DEFAULT_FUND,
         /** The CCP's default fund account at its bank: the other side of every contribution and release. */
-        CCP_DEFAULT_FUND
+        CCP_DEFAULT_FUND,
+        /**
+         * The CCP's transit book for a client account ported in default management: what the PORTED_OUT entry takes
+         * from the defaulter's account the PORTED_IN entry gives to the receiving one, so once a porting is booked it
+         * nets to zero per asset.
+         */
+        CCP_PORTING
     }
 
     @JsonIgnore

@@ -17,13 +17,9 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -161,13 +157,7 @@ public class SettlementCash {
 
     /** SHA-256 of the posting's canonical form, as the journal keeps for every entry. */
     private static String fingerprint(SettlementPosting posting) {
-        String canonical = String.join("\n", posting.kind, posting.businessDate.toString(), posting.currency,
+        return JournalEntry.fingerprint(posting.kind, posting.businessDate.toString(), posting.currency,
                 posting.amount.stripTrailingZeros().toPlainString(), posting.postingId);
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(canonical.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
     }
 }
