@@ -1,5 +1,7 @@
 package io.computeclearing.risk.fund;
 
+import io.computeclearing.platform.money.MinorUnits;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Objects;

@@ -5,6 +5,7 @@ import io.computeclearing.platform.events.Topics;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Events published by account-service on {@link Topics#ACCOUNTS}. Member events are keyed by member id, account and
@@ -41,6 +42,8 @@ public final class AccountEvents {
             EventType.of(Topics.ACCOUNTS, "member", "ContributionCallSettled", 1, ContributionCallSettled.class);
     public static final EventType<ContributionCallEscalated> CONTRIBUTION_CALL_ESCALATED =
             EventType.of(Topics.ACCOUNTS, "member", "ContributionCallEscalated", 1, ContributionCallEscalated.class);
+    public static final EventType<DefaultWaterfallApplied> DEFAULT_WATERFALL_APPLIED =
+            EventType.of(Topics.ACCOUNTS, "member", "DefaultWaterfallApplied", 1, DefaultWaterfallApplied.class);
 
     private AccountEvents() {
     }
@@ -87,7 +90,9 @@ public final class AccountEvents {
     /**
      * A journal entry moved collateral in or out of an account. {@code movement}: DEPOSIT or WITHDRAWAL, or for cash
      * settled by the CCP VARIATION_MARGIN_RECEIVED, VARIATION_MARGIN_PAID, FINAL_SETTLEMENT_RECEIVED or
-     * FINAL_SETTLEMENT_PAID;
+     * FINAL_SETTLEMENT_PAID; for a ported client account PORTED_OUT and PORTED_IN (DEBIT_PORTED_OUT and
+     * DEBIT_PORTED_IN when the balance moved was owed); for a default's loss DEFAULT_LOSS_COVERED (into a defaulter's
+     * account) and DEFAULT_COLLATERAL_APPLIED (out of a defaulter's house account);
      * {@code asset}: a currency code for cash or a security id; {@code quantity} is positive, in currency units for
      * cash and nominal for securities.
      */
@@ -154,5 +159,30 @@ public final class AccountEvents {
      */
     public record ContributionCallEscalated(String callId, String memberId, String currency, BigDecimal outstanding,
                                             Instant deadline, Instant escalatedAt) {
+    }
+
+    /**
+     * A defaulter's loss was covered through the default waterfall, in the default fund's {@code currency}: the loss
+     * (what the defaulter's accounts owed once its positions were closed out), what each layer bore
+     * ({@code defaulterCollateral}, {@code defaulterContribution}, {@code ccpTranche}, {@code survivorContributions},
+     * {@code survivorAssessments}), each survivor's share, and what no layer covered; the layers and {@code uncovered}
+     * add up to {@code loss} exactly. {@code entryIds} are the journal entries that carried it out;
+     * {@code otherCurrencies} what the defaulter's accounts still owe in other currencies (not covered by the
+     * fund). Key: the defaulter's member id.
+     */
+    public record DefaultWaterfallApplied(long defaultId, String memberId, String currency, BigDecimal loss,
+                                          BigDecimal defaulterCollateral, BigDecimal defaulterContribution,
+                                          BigDecimal ccpTranche, BigDecimal survivorContributions,
+                                          BigDecimal survivorAssessments, BigDecimal uncovered,
+                                          List<SurvivorShare> survivors, List<OwedAmount> otherCurrencies,
+                                          List<String> entryIds, String appliedBy, Instant appliedAt) {
+    }
+
+    /** What a surviving member bore: from its contribution, and assessed beyond it. */
+    public record SurvivorShare(String memberId, BigDecimal fromContribution, BigDecimal assessed) {
+    }
+
+    /** An amount owed in a currency. */
+    public record OwedAmount(String currency, BigDecimal amount) {
     }
 }

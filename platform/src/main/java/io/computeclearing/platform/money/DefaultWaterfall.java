@@ -1,4 +1,4 @@
-package io.computeclearing.risk.fund;
+package io.computeclearing.platform.money;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -17,7 +17,7 @@ import java.util.Map;
  * contribution, pro rata to the caps. Each layer gives at most what it holds; what no layer covers is left uncovered.
  * Amounts are whole minor units of one currency: a survivors' layer is shared by the largest remainder method on the
  * exact quotas, so the charges add up to the layer to the cent and none exceeds what the survivor holds or owes.
- * Pure arithmetic: the postings that carry it out belong to account-service.
+ * Pure arithmetic, shared by account-service (which posts it) and risk-service (which reports it).
  */
 public final class DefaultWaterfall {
 

@@ -1,18 +1,18 @@
-package io.computeclearing.risk.fund;
+package io.computeclearing.platform.money;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Currency;
 
 /** Amounts of one currency as whole minor units (cents), the grain the fund is sized and allocated in. */
-record MinorUnits(Currency currency) {
+public record MinorUnits(Currency currency) {
 
-    int digits() {
+    public int digits() {
         return Math.max(0, currency.getDefaultFractionDigits());
     }
 
     /** The amount in minor units; more decimals than the currency has are refused, never rounded away. */
-    BigInteger of(BigDecimal amount, String what) {
+    public BigInteger of(BigDecimal amount, String what) {
         if (amount.stripTrailingZeros().scale() > digits()) {
             throw new IllegalArgumentException(what + " " + amount.toPlainString() + " has more decimals than "
                     + currency.getCurrencyCode() + " has minor units (" + digits() + ")");
@@ -21,7 +21,7 @@ record MinorUnits(Currency currency) {
     }
 
     /** Minor units back to an amount at the currency's scale. */
-    BigDecimal amount(BigInteger units) {
+    public BigDecimal amount(BigInteger units) {
         return new BigDecimal(units, digits());
     }
 }

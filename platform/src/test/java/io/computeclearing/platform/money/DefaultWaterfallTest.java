@@ -1,10 +1,10 @@
-package io.computeclearing.risk.fund;
+package io.computeclearing.platform.money;
 
-import io.computeclearing.risk.fund.DefaultWaterfall.Allocation;
-import io.computeclearing.risk.fund.DefaultWaterfall.Layer;
-import io.computeclearing.risk.fund.DefaultWaterfall.Resources;
-import io.computeclearing.risk.fund.DefaultWaterfall.Survivor;
-import io.computeclearing.risk.fund.DefaultWaterfall.SurvivorCharge;
+import io.computeclearing.platform.money.DefaultWaterfall.Allocation;
+import io.computeclearing.platform.money.DefaultWaterfall.Layer;
+import io.computeclearing.platform.money.DefaultWaterfall.Resources;
+import io.computeclearing.platform.money.DefaultWaterfall.Survivor;
+import io.computeclearing.platform.money.DefaultWaterfall.SurvivorCharge;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

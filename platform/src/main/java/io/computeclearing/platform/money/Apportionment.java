@@ -1,4 +1,4 @@
-package io.computeclearing.risk.fund;
+package io.computeclearing.platform.money;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -11,13 +11,13 @@ import java.util.List;
  * number of shares, go one each to the largest fractional parts. Quotas are compared exactly as integers over the
  * common denominator, so no rounding decides who gets a unit; equal remainders go in the order of the keys.
  */
-final class Apportionment {
+public final class Apportionment {
 
     private Apportionment() {
     }
 
     /** A key, its weight (zero or more) and, when apportioned, its units. */
-    record Share(String key, BigInteger weight) {
+    public record Share(String key, BigInteger weight) {
     }
 
     /**
@@ -26,7 +26,7 @@ final class Apportionment {
      * @param total the units to share, zero or more
      * @param order the order that settles equal remainders (the first gets the unit)
      */
-    static List<BigInteger> largestRemainder(BigInteger total, List<Share> shares, Comparator<String> order) {
+    public static List<BigInteger> largestRemainder(BigInteger total, List<Share> shares, Comparator<String> order) {
         BigInteger weights = shares.stream().map(Share::weight).reduce(BigInteger.ZERO, BigInteger::add);
         if (weights.signum() <= 0) {
             throw new IllegalArgumentException("apportionment needs a positive weight");
