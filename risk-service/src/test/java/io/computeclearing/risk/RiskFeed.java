@@ -81,6 +81,15 @@ public final class RiskFeed {
                 transferId, defaultId, purpose, from, to, reason, "as the test says", Instant.now()));
     }
 
+    /** Account-service applied a default's waterfall: a loss all borne by the defaulter's collateral. */
+    public static void waterfallApplied(long defaultId, String memberId, String loss) {
+        BigDecimal amount = new BigDecimal(loss);
+        BigDecimal zero = new BigDecimal("0.00");
+        publish(AccountEvents.DEFAULT_WATERFALL_APPLIED, memberId, "account-service",
+                new AccountEvents.DefaultWaterfallApplied(defaultId, memberId, "USD", amount, amount, zero, zero,
+                        zero, zero, zero, List.of(), List.of(), List.of("entry-1"), "risk.officer", Instant.now()));
+    }
+
     public static void marginCallEscalated(String callId, String accountId, String memberId, String outstanding) {
         Instant at = Instant.now();
         publish(AccountEvents.MARGIN_CALL_ESCALATED, accountId, "account-service", new MarginCallEscalated(callId,

@@ -70,11 +70,14 @@ public class DefaultCaseResource {
 
     private final DefaultCases cases;
     private final DefaultTransfers transfers;
+    private final DefaultReports reports;
     private final Caller caller;
 
-    public DefaultCaseResource(DefaultCases cases, DefaultTransfers transfers, Caller caller) {
+    public DefaultCaseResource(DefaultCases cases, DefaultTransfers transfers, DefaultReports reports,
+                               Caller caller) {
         this.cases = cases;
         this.transfers = transfers;
+        this.reports = reports;
         this.caller = caller;
     }
 
@@ -178,5 +181,21 @@ public class DefaultCaseResource {
     public List<TransferView> transfers(@PathParam("defaultId") @Min(1) long defaultId) {
         cases.find(defaultId).orElseThrow(() -> ProblemException.notFound("default case", String.valueOf(defaultId)));
         return transfers.ofDefault(defaultId).stream().map(TransferView::of).toList();
+    }
+
+    @Operation(summary = "The default report",
+            description = "Everything default management did for the case: the timeline of every step and who took "
+                    + "it, the porting offers, every lot with its auctions and (once closed) every bid, every "
+                    + "transfer with its close-out cost against the last settlement price, the close-out cost per "
+                    + "currency, the waterfall as account-service posted it (layers, survivors' shares, journal "
+                    + "entries), and what is left: positions the defaulter still holds, open offers and auctions, "
+                    + "transfers clearing-service has not answered, the loss no layer covered.")
+    @APIResponseSchema(value = DefaultReports.Report.class, responseCode = "200", responseDescription = "The report")
+    @APIResponse(responseCode = "404", description = "No default case with this id")
+    @GET
+    @Path("/{defaultId}/report")
+    @RolesAllowed({Roles.RISK, Roles.ADMIN, Roles.BACK_OFFICE})
+    public DefaultReports.Report report(@PathParam("defaultId") @Min(1) long defaultId) {
+        return reports.of(defaultId);
     }
 }

@@ -59,6 +59,13 @@ public class PortingOfferResource {
                        String receivingMemberId, PortingOffer.Status status, Instant deadline, String offeredBy,
                        Instant offeredAt, String receivingAccountId, String decidedBy, Instant decidedAt,
                        List<DefaultPortfolio.Open> positions, TransferView transfer) {
+
+        static View of(PortingOffer o, DefaultPortfolio portfolio) {
+            DefaultTransfer transfer = o.transferId == null ? null : DefaultTransfer.findById(o.transferId);
+            return new View(o.offerId, o.defaultId, o.accountId, o.accountType, o.receivingMemberId, o.status,
+                    o.deadline, o.offeredBy, o.offeredAt, o.receivingAccountId, o.decidedBy, o.decidedAt,
+                    portfolio.open(o.accountId), transfer == null ? null : TransferView.of(transfer));
+        }
     }
 
     private final PortingOffers offers;
@@ -160,9 +167,6 @@ public class PortingOfferResource {
     }
 
     private View view(PortingOffer o) {
-        DefaultTransfer transfer = o.transferId == null ? null : DefaultTransfer.findById(o.transferId);
-        return new View(o.offerId, o.defaultId, o.accountId, o.accountType, o.receivingMemberId, o.status,
-                o.deadline, o.offeredBy, o.offeredAt, o.receivingAccountId, o.decidedBy, o.decidedAt,
-                portfolio.open(o.accountId), transfer == null ? null : TransferView.of(transfer));
+        return View.of(o, portfolio);
     }
 }

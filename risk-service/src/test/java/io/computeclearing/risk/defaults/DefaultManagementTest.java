@@ -245,6 +245,31 @@ class DefaultManagementTest {
                 .body("transferId", equalTo(List.of("D" + m.defaultId() + "-A" + front + "-1",
                         "D" + m.defaultId() + "-A" + back + "-1")));
         member(m.a()).get("/defaults/{id}/transfers", m.defaultId()).then().statusCode(403);
+
+        // Clearing-service books both awards; account-service applies the waterfall. The report has it all: the
+        // close-out cost is 999.99 - 50.01 = 949.98, the client lot's auction is still open.
+        RiskFeed.transferred("D" + m.defaultId() + "-A" + front + "-1", m.defaultId(), "AUCTION", m.d() + "-H",
+                m.b() + "-H", m.date().plusDays(1));
+        RiskFeed.transferred("D" + m.defaultId() + "-A" + back + "-1", m.defaultId(), "AUCTION", m.d() + "-H",
+                m.b() + "-H", m.date().plusDays(1));
+        RiskFeed.waterfallApplied(m.defaultId(), m.d(), "949.98");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> backOffice()
+                .get("/defaults/{id}/report", m.defaultId()).then().statusCode(200)
+                .body("closeOutCosts", equalTo(List.of(java.util.Map.of("currency", "USD",
+                        "auctions", new BigDecimal("949.98"), "hedges", new BigDecimal("0.00"),
+                        "total", new BigDecimal("949.98")))))
+                .body("lots.name", equalTo(List.of("front", "back", "client")))
+                .body("lots[0].auctions[0].bids.amount",
+                        equalTo(List.of(new BigDecimal("999.99"), new BigDecimal("1000.03"))))
+                .body("lots[2].auctions[0].bids", nullValue())
+                .body("lots[2].auctions[0].bidsReceived", equalTo(0))
+                .body("left.openAuctions", equalTo(1))
+                .body("left.transfersAwaitingClearing", equalTo(0))
+                .body("left.uncovered", equalTo(new BigDecimal("0.00")))
+                .body("waterfall.loss", equalTo(new BigDecimal("949.98")))
+                .body("waterfall.entryIds", equalTo(List.of("entry-1")))
+                .body("timeline.what", hasItem("default declared")));
+        member(m.b()).get("/defaults/{id}/report", m.defaultId()).then().statusCode(403);
     }
 
     @Test
