@@ -90,15 +90,7 @@ public class PositionTransfers {
         // capture writes them in exchange trade id order (DM:<id>/10 before DM:<id>/2); the event keeps leg order
         capture.clear(new ArrayList<>(trades), Map.of(bookable.from().id, bookable.from(), bookable.to().id,
                 bookable.to()));
-
-        List<TransferredLeg> legs = new ArrayList<>(trades.size());
-        for (int i = 0; i < trades.size(); i++) {
-            Trade trade = trades.get(i);
-            ContractFamily family = bookable.instruments().get(trade.instrumentId).family;
-            legs.add(new TransferredLeg(trade.id, legOf(trade, bookable.from().id).id,
-                    legOf(trade, bookable.to().id).id, trade.instrumentId, instruction.legs().get(i).quantity(),
-                    trade.price, family.currency, family.contractUnit.stripTrailingZeros()));
-        }
+        List<TransferredLeg> legs = transferredLegs(instruction, bookable, trades);
         for (var account : List.of(bookable.from(), bookable.to())) {
             outbox.record(ClearingEvents.POSITIONS_TRANSFERRED, account.id, new PositionsTransferred(
                     transfer.transferId, transfer.defaultId, transfer.purpose.name(), bookable.from().id,
@@ -123,6 +115,20 @@ public class PositionTransfers {
         LOG.warnf("transfer %s (%s, default %d) from %s to %s refused: %s, %s", transfer.transferId,
                 transfer.purpose, transfer.defaultId, transfer.fromAccountId, transfer.toAccountId, refused.reason(),
                 refused.detail());
+    }
+
+    /** Each leg as booked, in the instruction's order: its trade, the two legs, the quantity as instructed. */
+    private static List<TransferredLeg> transferredLegs(TransferInstruction instruction,
+                                                        TransferChecks.Bookable bookable, List<Trade> trades) {
+        List<TransferredLeg> legs = new ArrayList<>(trades.size());
+        for (int i = 0; i < trades.size(); i++) {
+            Trade trade = trades.get(i);
+            ContractFamily family = bookable.instruments().get(trade.instrumentId).family;
+            legs.add(new TransferredLeg(trade.id, legOf(trade, bookable.from().id).id,
+                    legOf(trade, bookable.to().id).id, trade.instrumentId, instruction.legs().get(i).quantity(),
+                    trade.price, family.currency, family.contractUnit.stripTrailingZeros()));
+        }
+        return legs;
     }
 
     private static TradeLeg legOf(Trade trade, String accountId) {

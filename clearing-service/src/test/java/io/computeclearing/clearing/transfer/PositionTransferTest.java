@@ -227,6 +227,15 @@ class PositionTransferTest {
                         tuple(winner, "BUY", 4L, new BigDecimal("3.95")),
                         tuple(omnibus, "BUY", 6L, new BigDecimal("4.15")),
                         tuple(winner, "SELL", 6L, new BigDecimal("4.15")));
+        // As at each date, replayed from the legs: the buckets before and after the lot moved.
+        Api.backOffice().queryParam("accountId", omnibus).queryParam("businessDate", priceDate.toString())
+                .get("/positions").then().statusCode(200)
+                .body("longQuantity", equalTo(List.of(10)))
+                .body("shortQuantity", equalTo(List.of(6)));
+        Api.backOffice().queryParam("accountId", omnibus).queryParam("businessDate", transferDate.toString())
+                .get("/positions").then().statusCode(200)
+                .body("longQuantity", equalTo(List.of(6)))
+                .body("shortQuantity", equalTo(List.of(0)));
         // The book stays flat: the omnibus nets +6, the winner 0, the counterparty's house -6.
         Api.backOffice().queryParam("instrumentId", instrument).get("/open-interest").then().statusCode(200)
                 .body("[0].netSum", equalTo(0));
