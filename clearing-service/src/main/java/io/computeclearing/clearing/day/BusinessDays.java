@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -75,6 +76,37 @@ public class BusinessDays {
     public List<BusinessDay> list(BusinessDay.Status status) {
         Sort latestFirst = Sort.descending("date");
         return status == null ? BusinessDay.listAll(latestFirst) : BusinessDay.list("status", latestFirst, status);
+    }
+
+    /**
+     * The earliest open business date after {@code date}, held open like {@link #holdOpen} until the caller's
+     * transaction ends; empty when no date after it is open. A candidate closed meanwhile is passed over for the
+     * next one (a closed date never reopens, so this ends).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<LocalDate> holdFirstOpenAfter(LocalDate date) {
+        while (true) {
+            Optional<LocalDate> candidate = em.createQuery("select d.date from BusinessDay d where d.date > :date "
+                            + "and d.status = :open order by d.date", LocalDate.class)
+                    .setParameter("date", date)
+                    .setParameter("open", BusinessDay.Status.OPEN)
+                    .setMaxResults(1)
+                    .getResultStream().findFirst();
+            if (candidate.isEmpty() || !holdOpen(Set.of(candidate.get())).isEmpty()) {
+                return candidate;
+            }
+        }
+    }
+
+    /** The closed business dates strictly between the two dates, earliest first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<LocalDate> closedBetween(LocalDate after, LocalDate before) {
+        return em.createQuery("select d.date from BusinessDay d where d.date > :after and d.date < :before "
+                        + "and d.status = :closed order by d.date", LocalDate.class)
+                .setParameter("after", after)
+                .setParameter("before", before)
+                .setParameter("closed", BusinessDay.Status.CLOSED)
+                .getResultList();
     }
 
     /**

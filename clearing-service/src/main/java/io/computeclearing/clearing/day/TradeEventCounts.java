@@ -8,8 +8,9 @@ import java.time.LocalDate;
 
 /**
  * How many trade events belong to a business date, counted from the leg journal the events were recorded with:
- * each novation leg was one TradeCleared; each reversal leg that is not a give-up's was one TradeBusted (its business
- * date is the bust's); each accepted give-up was two GiveUpAccepted on the trade's business date.
+ * each novation leg and each transfer leg (both legs of a default-management transfer trade) was one TradeCleared;
+ * each reversal leg that is not a give-up's was one TradeBusted (its business date is the bust's); each accepted
+ * give-up was two GiveUpAccepted on the trade's business date.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -28,7 +29,8 @@ public class TradeEventCounts {
     public Counts of(LocalDate date) {
         Object[] row = (Object[]) em.createNativeQuery("""
                         select
-                          (select count(*) from trade_leg l where l.business_date = :date and l.kind = 'NOVATION'),
+                          (select count(*) from trade_leg l where l.business_date = :date
+                             and l.kind in ('NOVATION', 'TRANSFER')),
                           (select count(*) from trade_leg l where l.business_date = :date and l.kind = 'REVERSAL'
                              and not exists (select 1 from give_up g
                                              where g.leg_id = l.reverses_leg_id and g.status = 'ACCEPTED')),

@@ -55,8 +55,8 @@ public class GiveUps {
 
     /**
      * A PENDING give-up of the trade's {@code side} leg to {@code toAccountId}. 404 when the caller may not act for
-     * the leg's member, 409 for a busted trade, a leg already given up or one with a give-up pending, 422 when the
-     * receiving account cannot take it or the leg's member is defaulted.
+     * the leg's member, 409 for a busted trade, a transfer trade, a leg already given up or one with a give-up pending,
+     * 422 when the receiving account cannot take it or the leg's member is defaulted.
      */
     public GiveUp request(Caller caller, long tradeId, TradeLeg.Side side, String toAccountId) {
         Trade trade = em.find(Trade.class, tradeId, LockModeType.PESSIMISTIC_WRITE);
@@ -69,6 +69,7 @@ public class GiveUps {
         if (leg == null || !caller.seesAllMembers() && !caller.memberId().map(leg.memberId::equals).orElse(false)) {
             throw ProblemException.notFound("trade", Long.toString(tradeId));
         }
+        TradeBusts.requireExchangeTrade(trade, "given up");
         if (trade.status == Trade.Status.BUSTED) {
             throw busted(trade);
         }

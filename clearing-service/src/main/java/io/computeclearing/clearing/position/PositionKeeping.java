@@ -139,6 +139,21 @@ public class PositionKeeping {
     }
 
     /**
+     * Locks the positions the accounts hold in the instruments until the transaction ends, in lock order, and returns
+     * them as they stand: what a default-management transfer may take out of them, with no bust changing them before
+     * its legs are applied.
+     */
+    public List<Position> hold(Collection<String> accountIds, Collection<String> instrumentIds) {
+        return em.createNativeQuery("""
+                        select * from position where account_id in (:accounts) and instrument_id in (:instruments)
+                        order by account_id, instrument_id
+                        for update""", Position.class)
+                .setParameter("accounts", accountIds)
+                .setParameter("instruments", instrumentIds)
+                .getResultList();
+    }
+
+    /**
      * Closes every open position in the instrument (final settlement on {@code businessDate}) and publishes each
      * flat position, so holders of positions drop it. Positions already flat are left as they are.
      */

@@ -31,8 +31,8 @@ public final class Novation {
         trade.businessDate = submission.businessDate();
         trade.status = Trade.Status.CLEARED;
         trade.clearedAt = clearedAt;
-        trade.legs.add(leg(trade, TradeLeg.Side.BUY, buyer, trade.quantity));
-        trade.legs.add(leg(trade, TradeLeg.Side.SELL, seller, -trade.quantity));
+        trade.legs.add(TradeLeg.of(trade, TradeLeg.Kind.NOVATION, TradeLeg.Side.BUY, buyer, trade.quantity));
+        trade.legs.add(TradeLeg.of(trade, TradeLeg.Kind.NOVATION, TradeLeg.Side.SELL, seller, -trade.quantity));
         return trade;
     }
 
@@ -43,17 +43,5 @@ public final class Novation {
     public static BigDecimal atTickScale(BigDecimal price, BigDecimal tickSize) {
         int scale = Math.max(0, tickSize.stripTrailingZeros().scale());
         return price.setScale(scale, RoundingMode.UNNECESSARY);
-    }
-
-    private static TradeLeg leg(Trade trade, TradeLeg.Side side, KnownAccount account, long signedQuantity) {
-        TradeLeg leg = new TradeLeg();
-        leg.trade = trade;
-        leg.side = side;
-        leg.accountId = account.id;
-        leg.memberId = account.memberId;
-        leg.instrumentId = trade.instrumentId;
-        leg.quantity = signedQuantity;
-        leg.businessDate = trade.businessDate;
-        return leg;
     }
 }

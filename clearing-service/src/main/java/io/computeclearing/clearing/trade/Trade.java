@@ -22,7 +22,9 @@ import java.util.List;
 
 /**
  * A matched trade the CCP accepted, as the exchange reported it. Novation replaced it with two {@link TradeLeg legs},
- * CCP against the buyer and CCP against the seller; the legs are what positions are made of.
+ * CCP against the buyer and CCP against the seller; the legs are what positions are made of. A transfer trade
+ * ({@link #transferId} set) is the CCP's own: default management moved contracts from a defaulted member's account
+ * to another member's at an agreed price; it has no exchange behind it, and cannot be busted or given up.
  */
 @Entity
 @Table(name = "trade")
@@ -30,6 +32,12 @@ public class Trade extends PanacheEntityBase {
 
     /** CLEARED when novated; BUSTED once the back office cancelled it and its legs were reversed. */
     public enum Status { CLEARED, BUSTED }
+
+    /**
+     * Exchange trade ids starting with this are the CCP's own, given to transfer trades; trade capture refuses them,
+     * so an exchange's trade and a transfer trade never share an id.
+     */
+    public static final String TRANSFER_TRADE_ID_PREFIX = "DM:";
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "trade_seq")
@@ -45,7 +53,10 @@ public class Trade extends PanacheEntityBase {
     @Column(nullable = false)
     public long quantity;
 
-    /** At the instrument's tick scale; zero and negative prices are legal. */
+    /**
+     * At the instrument's tick scale; zero and negative prices are legal. A transfer trade's is the agreed price as
+     * instructed, up to 10 decimals and not bound to the tick grid.
+     */
     @Column(nullable = false)
     public BigDecimal price;
 
@@ -78,6 +89,10 @@ public class Trade extends PanacheEntityBase {
     @Column(name = "corrects_trade_id")
     public Long correctsTradeId;
 
+    /** For a transfer trade: the default-management transfer (risk-service's transfer id) that made it. */
+    @Column(name = "transfer_id")
+    public String transferId;
+
     /** Buy leg first. Written explicitly (no cascade) so that a batch inserts all trades, then all legs. */
     @OneToMany(mappedBy = "trade")
     @OrderBy("quantity desc")
@@ -86,6 +101,14 @@ public class Trade extends PanacheEntityBase {
     /** The legs that still hold contracts: the novation legs, or the legs a give-up moved them to. */
     public List<TradeLeg> liveLegs() {
         return legs.stream().filter(TradeLeg::live).toList();
+    }
+
+    /**
+     * The exchange trade id of the {@code leg}-th transfer trade (from 1) of a transfer: {@code DM:<transferId>/<leg>},
+     * in the prefix capture refuses.
+     */
+    public static String transferTradeId(String transferId, int leg) {
+        return TRANSFER_TRADE_ID_PREFIX + transferId + "/" + leg;
     }
 
     /** A trade time as PostgreSQL keeps it (microseconds), so that what is compared is what was stored. */

@@ -109,18 +109,35 @@ public class TradeBusts {
         return trade;
     }
 
-    /** 409 {@code /problems/trade-busted} when the trade was busted (or corrected) already. */
+    /**
+     * 409 {@code /problems/trade-busted} when the trade was busted (or corrected) already, 409
+     * {@code /problems/default-management-trade} for a transfer trade.
+     */
     private Trade lockCleared(long tradeId) {
         Trade trade = em.find(Trade.class, tradeId, LockModeType.PESSIMISTIC_WRITE);
         if (trade == null) {
             throw ProblemException.notFound("trade", Long.toString(tradeId));
         }
+        requireExchangeTrade(trade, "busted or corrected");
         if (trade.status == Trade.Status.BUSTED) {
             throw ProblemException.conflict("trade-busted", "Trade already busted",
                     "trade " + tradeId + " (" + trade.exchangeTradeId + ") was busted at " + trade.bustedAt + ": "
                             + trade.bustReason);
         }
         return trade;
+    }
+
+    /**
+     * 409 {@code /problems/default-management-trade} for a transfer trade: default management booked it at an agreed
+     * price between a defaulted member and another; there is no exchange trade to cancel, and its legs stay where
+     * default management put them. A new transfer moves them again if need be.
+     */
+    public static void requireExchangeTrade(Trade trade, String what) {
+        if (trade.transferId != null) {
+            throw ProblemException.conflict("default-management-trade", "Default-management trade", "trade "
+                    + trade.id + " (" + trade.exchangeTradeId + ") was booked by default-management transfer "
+                    + trade.transferId + ": it cannot be " + what);
+        }
     }
 
     /**

@@ -83,11 +83,13 @@ public class TradeCapture {
     }
 
     /**
-     * Writes trades, then legs (so each kind goes out in JDBC batches), then positions, then the events. Trades go in
-     * exchange trade id order, so two batches that share ids meet on the unique index in the same order: the later
-     * one fails (see {@link ConcurrentSubmission}) instead of both deadlocking.
+     * Books trades that passed their rules (novated ones, or default management's transfer trades) in the caller's
+     * transaction: writes trades, then legs (so each kind goes out in JDBC batches), then positions, then a
+     * TradeCleared per leg. Trades go in exchange trade id order, so two batches that share ids meet on the unique
+     * index in the same order: the later one fails (see {@link ConcurrentSubmission}) instead of both deadlocking.
+     * {@code accounts}: the directory's view of every account the legs name.
      */
-    private void clear(List<Trade> trades, Map<String, KnownAccount> accounts) {
+    public void clear(List<Trade> trades, Map<String, KnownAccount> accounts) {
         trades.sort(Comparator.comparing(trade -> trade.exchangeTradeId));
         List<TradeLeg> legs = new ArrayList<>(trades.size() * 2);
         for (Trade trade : trades) {

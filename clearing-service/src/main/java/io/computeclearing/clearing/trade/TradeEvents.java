@@ -12,7 +12,10 @@ import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Records the trade events in the caller's transaction: one TradeCleared per leg, keyed by the leg's account. */
+/**
+ * Records the trade events in the caller's transaction: one TradeCleared per leg, keyed by the leg's account, in the
+ * direction the account traded (a transfer leg giving contracts away is a SELL of them, whatever its bucket).
+ */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class TradeEvents {
@@ -31,7 +34,7 @@ public class TradeEvents {
             ContractFamily family = em.find(Instrument.class, trade.instrumentId).family;
             for (TradeLeg leg : trade.legs) {
                 events.add(Outbox.Pending.of(ClearingEvents.TRADE_CLEARED, leg.accountId, new TradeCleared(trade.id,
-                        leg.id, trade.exchangeTradeId, trade.instrumentId, leg.side.name(), leg.contracts(),
+                        leg.id, trade.exchangeTradeId, trade.instrumentId, leg.direction().name(), leg.contracts(),
                         trade.price, family.currency, family.contractUnit.stripTrailingZeros(), trade.tradeTime,
                         trade.businessDate, leg.accountId, leg.memberId)));
             }

@@ -134,8 +134,9 @@ public class TradeResource {
     }
 
     /**
-     * Busts the trade: its legs are reversed, positions restored. 409 {@code /problems/trade-busted} the second time,
-     * 422 {@code /problems/bust-window-closed} outside the window.
+     * Busts the trade: its legs are reversed, positions restored. 409 {@code /problems/trade-busted} the second time
+     * or {@code /problems/default-management-trade} for a transfer trade, 422 {@code /problems/bust-window-closed}
+     * outside the window.
      */
     @Operation(summary = "Bust a trade",
             description = "Busts the trade: its legs are reversed and positions restored.")
@@ -144,7 +145,8 @@ public class TradeResource {
     @APIResponseSchema(value = TradeView.class, responseCode = "200", responseDescription = "The trade, BUSTED")
     @APIResponse(responseCode = "404", description = "No trade with this id")
     @APIResponse(responseCode = "409", description = "/problems/trade-busted: the trade is already busted (or, "
-            + "/problems/instrument-settled, its instrument is finally settled)")
+            + "/problems/instrument-settled, its instrument is finally settled; /problems/default-management-trade, "
+            + "it is a default-management transfer trade)")
     @APIResponse(responseCode = "422", description = "/problems/bust-window-closed: the trade is outside the window "
             + "in which it may be busted")
     @POST
@@ -170,7 +172,8 @@ public class TradeResource {
             responseDescription = "The original, now BUSTED, and the trade that replaces it")
     @APIResponse(responseCode = "404", description = "No trade with this id")
     @APIResponse(responseCode = "409", description = "/problems/trade-busted: the trade is already busted (or, "
-            + "/problems/trade-id-conflict, a different correction was recorded)")
+            + "/problems/trade-id-conflict, a different correction was recorded; /problems/default-management-trade, "
+            + "it is a default-management transfer trade)")
     @APIResponse(responseCode = "422", description = "/problems/trade-rejected: the corrected trade breaks a rule (or, "
             + "/problems/bust-window-closed, the trade is outside the bust window); the original stays cleared")
     @POST
@@ -209,7 +212,8 @@ public class TradeResource {
     @APIResponse(responseCode = "404", description = "No trade with this id, or the caller's member does not hold the "
             + "leg")
     @APIResponse(responseCode = "409", description = "/problems/give-up-pending: a give-up of this leg is already "
-            + "pending (or, /problems/trade-busted, the trade was busted)")
+            + "pending (or, /problems/trade-busted, the trade was busted; /problems/default-management-trade, it is a "
+            + "default-management transfer trade)")
     @APIResponse(responseCode = "422", description = "/problems/give-up-refused: the receiving account is unknown or "
             + "does not accept business (its member suspended or DEFAULTED), or the leg's member is DEFAULTED (its "
             + "positions are frozen for default management) (or, /problems/give-up-same-member, it belongs to the "

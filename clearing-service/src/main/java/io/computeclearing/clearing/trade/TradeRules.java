@@ -32,6 +32,9 @@ public final class TradeRules {
         } else if (trade.exchangeTradeId().length() > MAX_EXCHANGE_TRADE_ID_LENGTH) {
             violations.add(new Violation("exchangeTradeId", "must be at most " + MAX_EXCHANGE_TRADE_ID_LENGTH
                     + " characters"));
+        } else if (trade.exchangeTradeId().startsWith(Trade.TRANSFER_TRADE_ID_PREFIX)) {
+            violations.add(new Violation("exchangeTradeId", "must not start with '" + Trade.TRANSFER_TRADE_ID_PREFIX
+                    + "': reserved for the CCP's default-management transfer trades"));
         }
         Instrument instrument = checkInstrument(trade, context, violations);
         checkQuantity(trade.quantity(), violations);
