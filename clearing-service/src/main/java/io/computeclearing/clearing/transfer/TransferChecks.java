@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -126,27 +127,34 @@ public class TransferChecks {
     }
 
     /**
-     * The defaulter's position holds every leg: a client omnibus account gives a positive leg out of its long and a
-     * negative one out of its short; a netting account's net must be at least a positive leg, at most a negative one.
+     * The defaulter's position holds every leg, the legs of one instrument and direction added up (an auction lot's
+     * bid may price one position in two legs): a client omnibus account gives positive legs out of its long and
+     * negative ones out of its short; a netting account's net must be at least the positive legs, at most the
+     * negative ones.
      */
     private static void requireHeld(TransferInstruction instruction, KnownAccount from, List<Position> standing)
             throws TransferRefused {
         Map<String, Position> held = standing.stream()
                 .filter(position -> position.accountId.equals(from.id))
                 .collect(Collectors.toMap(position -> position.instrumentId, Function.identity()));
+        Map<String, Long> given = new LinkedHashMap<>();
         for (TransferLeg leg : instruction.legs()) {
-            Position position = held.get(leg.instrumentId());
+            given.merge(leg.instrumentId() + (leg.quantity() > 0 ? " +" : " -"), leg.quantity(), Math::addExact);
+        }
+        for (Map.Entry<String, Long> legs : given.entrySet()) {
+            String instrumentId = legs.getKey().substring(0, legs.getKey().length() - 2);
+            Position position = held.get(instrumentId);
             long longQuantity = position == null ? 0 : position.longQuantity;
             long shortQuantity = position == null ? 0 : position.shortQuantity;
             boolean gross = position != null && position.gross;
-            long q = leg.quantity();
+            long q = legs.getValue();
             boolean holds = gross ? (q > 0 ? longQuantity >= q : shortQuantity >= -q)
                     : (q > 0 ? longQuantity - shortQuantity >= q : longQuantity - shortQuantity <= q);
             if (!holds) {
                 String has = gross ? "long " + longQuantity + " and short " + shortQuantity
                         : "net " + (longQuantity - shortQuantity);
                 throw new TransferRefused(Reason.NOT_HELD, "account '" + from.id + "' holds " + has + " of "
-                        + leg.instrumentId() + ": it cannot give " + (q > 0 ? "a long of " + q : "a short of " + -q));
+                        + instrumentId + ": it cannot give " + (q > 0 ? "a long of " + q : "a short of " + -q));
             }
         }
     }

@@ -11,15 +11,15 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
  * A default-management transfer instruction that makes sense as a structure: every field present and within what the
- * CCP can book, each leg a non-zero whole number of contracts at a price of at most 10 decimals, no instrument twice
- * in the same direction. Whether it can be booked (a defaulted giver, a receiver open for business, contracts held,
+ * CCP can book, each leg a non-zero whole number of contracts at a price of at most 10 decimals (one instrument may
+ * come in several legs at different prices: an auction lot's bid is realised so), legs for everything but the porting
+ * of an account that holds nothing (only its collateral moves). Whether it can be booked (a defaulted giver, a receiver open for business, contracts held,
  * prices current) is {@link TransferChecks}'s question; an instruction that is not even this is a broken contract,
  * and {@link #of} throws so that the consumer parks it.
  *
@@ -60,7 +60,7 @@ public record TransferInstruction(String transferId, long defaultId, TransferPur
                 required("fromMemberId", instructed.fromMemberId(), MAX_MEMBER_ID_LENGTH),
                 required("toAccountId", instructed.toAccountId(), MAX_ACCOUNT_ID_LENGTH),
                 required("toMemberId", instructed.toMemberId(), MAX_MEMBER_ID_LENGTH),
-                instructed.priceDate(), legs(transferId, instructed.legs()),
+                instructed.priceDate(), legs(transferId, purpose, instructed.legs()),
                 required("instructedBy", instructed.instructedBy(), MAX_USER_LENGTH), instructed.instructedAt());
     }
 
@@ -104,12 +104,13 @@ public record TransferInstruction(String transferId, long defaultId, TransferPur
                 + "not " + purpose);
     }
 
-    private static List<TransferLeg> legs(String transferId, List<TransferLeg> legs) {
-        if (legs == null || legs.isEmpty() || legs.size() > MAX_LEGS) {
-            throw new IllegalArgumentException("transfer " + transferId + " must have 1 to " + MAX_LEGS + " legs");
+    private static List<TransferLeg> legs(String transferId, TransferPurpose purpose, List<TransferLeg> legs) {
+        int least = purpose == TransferPurpose.PORTING ? 0 : 1;
+        if (legs == null || legs.size() < least || legs.size() > MAX_LEGS) {
+            throw new IllegalArgumentException("transfer " + transferId + " must have " + least + " to " + MAX_LEGS
+                    + " legs");
         }
         List<TransferLeg> checked = new ArrayList<>(legs.size());
-        Set<String> directions = new HashSet<>();
         for (TransferLeg leg : legs) {
             int number = checked.size() + 1;
             String which = "transfer " + transferId + " leg " + number;
@@ -120,10 +121,6 @@ public record TransferInstruction(String transferId, long defaultId, TransferPur
             if (leg.quantity() == 0 || Math.abs(leg.quantity()) > TradeRules.MAX_QUANTITY) {
                 throw new IllegalArgumentException(which + ": quantity must be a non-zero number of contracts up to "
                         + TradeRules.MAX_QUANTITY + " either way, not " + leg.quantity());
-            }
-            if (!directions.add(leg.instrumentId() + (leg.quantity() > 0 ? " +" : " -"))) {
-                throw new IllegalArgumentException(which + ": " + leg.instrumentId() + " is transferred twice in the "
-                        + "same direction");
             }
             checked.add(new TransferLeg(leg.instrumentId(), leg.quantity(), price(which, leg.price())));
         }

@@ -164,7 +164,7 @@ class PositionTransferRefusalTest {
     @Test
     void anInstructionThatMakesNoSenseIsParkedAndSoIsWhatFollowsForItsAccount() {
         String instrument = Api.listed("GH100").get(1);
-        Instruction noLegs = Instruction.of("PORTING", "PRM", Api.unique("PRM-H"), "PRN", "PRN-H",
+        Instruction noLegs = Instruction.of("AUCTION", "PRM", Api.unique("PRM-H"), "PRN", "PRN-H",
                 LocalDate.of(2024, 3, 25));
         Instruction elevenDecimals = Instruction.of("AUCTION", "PRM", Api.unique("PRM-H"), "PRN", "PRN-H",
                 LocalDate.of(2024, 3, 25), leg(instrument, 2, "6.12345678901"));

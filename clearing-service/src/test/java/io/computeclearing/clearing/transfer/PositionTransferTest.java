@@ -276,4 +276,42 @@ class PositionTransferTest {
         assertThat(database.count("select count(*) from position_transfer where transfer_id = ? and status = 'BOOKED' "
                 + "and business_date = ?", hedge.transferId(), transferDate)).isEqualTo(1);
     }
+
+    @Test
+    void anAuctionLotMayPriceOnePositionInTwoLegsAndAClientAccountHoldingNothingIsPortedWithoutTrades() {
+        LocalDate priceDate = LocalDate.of(2024, 5, 6);
+        LocalDate transferDate = priceDate.plusDays(1);
+        String defaulting = Accounts.member("PTA");
+        String winner = Accounts.member("PTW");
+        String other = Accounts.member("PTX");
+        String house = Accounts.open(defaulting, "HOUSE");
+        String empty = Accounts.open(defaulting, "CLIENT_SEGREGATED");
+        String winnerHouse = Accounts.open(winner, "HOUSE");
+        String winnerClient = Accounts.open(winner, "CLIENT_SEGREGATED");
+        String counterparty = Accounts.open(other, "HOUSE");
+        Accounts.awaitTradable(house, empty, winnerHouse, winnerClient, counterparty);
+        String instrument = Api.newFamily().get(1);
+        Api.openDay(priceDate);
+        Api.cleared(TestTrade.of(instrument, 3, "2.10", house, counterparty).on(priceDate));
+        Accounts.defaulted(defaulting, house, "default 44: INSOLVENCY");
+        Api.openDay(transferDate);
+
+        // The winning bid priced the 3 long in two legs (2 at one price, 1 a cent per contract apart): both book,
+        // and together they take the whole long.
+        Instruction lot = Instruction.of("AUCTION", defaulting, house, winner, winnerHouse, priceDate,
+                leg(instrument, 2, "1.89999"), leg(instrument, 1, "1.9"));
+        Transfers.publish(lot);
+        Transfers.awaitDecision(database, lot.transferId());
+        assertThat(Api.position(house, instrument)).containsExactly(0L, 0L);
+        assertThat(Api.position(winnerHouse, instrument)).containsExactly(3L, 0L);
+
+        // A client account that holds nothing is ported all the same (its collateral moves), with no trade.
+        Instruction porting = Instruction.of("PORTING", defaulting, empty, winner, winnerClient, priceDate);
+        Transfers.publish(porting);
+        Transfers.awaitDecision(database, porting.transferId());
+        List<PositionsTransferred> told = Transfers.published(Topics.CLEARING_TRADES,
+                ClearingEvents.POSITIONS_TRANSFERRED, t -> t.transferId().equals(porting.transferId()), 2);
+        assertThat(told).extracting(PositionsTransferred::legs).containsOnly(List.of());
+        assertThat(database.count("select count(*) from trade where transfer_id = ?", porting.transferId())).isZero();
+    }
 }

@@ -26,12 +26,16 @@ class TransferInstructionTest {
     }
 
     @Test
-    void anInstrumentMayBeGivenOnceEachWayButNotTwiceTheSameWay() {
+    void anInstrumentMayComeInSeveralLegsAndOnlyAPortingMayHaveNone() {
+        // An auction lot's bid realised over 5 contracts: 4 at one price, 1 a cent per contract apart.
         assertThat(TransferInstruction.of(instructed("T-2", leg("GH100-202701", 4, "3"),
-                leg("GH100-202701", -6, "3"))).instrumentIds()).containsExactly("GH100-202701");
-        assertThatIllegalArgumentException().isThrownBy(() -> TransferInstruction.of(instructed("T-3",
-                        leg("GH100-202701", 4, "3"), leg("GH100-202701", 1, "3"))))
-                .withMessage("transfer T-3 leg 2: GH100-202701 is transferred twice in the same direction");
+                leg("GH100-202701", 1, "3.00001"), leg("GH100-202701", -6, "3"))).instrumentIds())
+                .containsExactly("GH100-202701");
+        assertThat(TransferInstruction.of(instructed("T-3")).legs()).isEmpty();
+        PositionTransferInstructed emptyHedge = new PositionTransferInstructed("T-4", 7, "HEDGE", "A-H", "A", "B-H",
+                "B", LocalDate.of(2024, 3, 4), List.of(), "risk.officer", Instant.parse("2024-03-05T09:30:00Z"));
+        assertThatIllegalArgumentException().isThrownBy(() -> TransferInstruction.of(emptyHedge))
+                .withMessage("transfer T-4 must have 1 to 1000 legs");
     }
 
     @Test

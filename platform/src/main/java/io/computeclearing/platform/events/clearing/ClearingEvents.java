@@ -43,7 +43,8 @@ public final class ClearingEvents {
      * One leg of a novated trade: the CCP became the counterparty of {@code accountId}. A trade clears as two legs,
      * {@code BUY} for the buyer's account and {@code SELL} for the seller's, each published on its own account's key.
      * {@code quantity} is positive (contracts; the side gives the direction); {@code price} is in {@code currency} per
-     * unit of the underlying, at the instrument's tick scale, and may be zero or negative; one contract is
+     * unit of the underlying, at the instrument's tick scale (a default-management transfer trade, exchange trade id
+     * {@code DM:<transferId>/<leg>}, is booked at the price instructed, up to 10 decimals), and may be zero or negative; one contract is
      * {@code contractUnit} units, so the trade's notional is {@code price x quantity x contractUnit}.
      */
     public record TradeCleared(long tradeId, long legId, String exchangeTradeId, String instrumentId, String side,
@@ -131,7 +132,10 @@ public final class ClearingEvents {
                                        Instant transferredAt) {
     }
 
-    /** A leg of a booked transfer: the trade it made and its two legs' ids. */
+    /**
+     * A leg of a booked transfer: the trade it made and its two legs' ids; {@code quantity} as instructed (positive:
+     * the receiving account bought).
+     */
     public record TransferredLeg(long tradeId, long fromLegId, long toLegId, String instrumentId, long quantity,
                                  BigDecimal price, String currency, BigDecimal contractUnit) {
     }

@@ -116,8 +116,9 @@ public final class RiskEvents {
      * {@code toAccountId} of another member. clearing-service books each leg as a transfer trade on the first open
      * business date after {@code priceDate} (the date of the last settlement prices) and answers with
      * {@code PositionsTransferred} or {@code PositionTransferRefused}; for {@link TransferPurpose#PORTING}
-     * account-service then moves the account's collateral with the positions. {@code transferId} is unique: the same
-     * instruction again changes nothing. Key: {@code fromAccountId}.
+     * account-service then moves the account's collateral with the positions. {@code transferId} is unique (at most 50
+     * characters): the same instruction again changes nothing. {@code defaultId} is positive; 1 to 1,000 legs (none
+     * for the porting of an account that holds nothing). Key: {@code fromAccountId}.
      */
     public record PositionTransferInstructed(String transferId, long defaultId, String purpose, String fromAccountId,
                                              String fromMemberId, String toAccountId, String toMemberId,
