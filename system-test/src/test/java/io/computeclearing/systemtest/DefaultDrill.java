@@ -43,7 +43,7 @@ import static org.assertj.core.api.Assertions.tuple;
 final class DefaultDrill {
 
     /** What BRAVO-H sells ALPHA-H to run out of margin: far beyond its collateral. */
-    private static final long LARGE_SALE = 2_000;
+    private static final long LARGE_SALE = 20_000;
 
     private final SystemStack stack;
     private final DayAfterTheMonth day;
@@ -77,7 +77,7 @@ final class DefaultDrill {
     }
 
     /**
-     * ALPHA covers itself first (a deposit, and whatever call it has), then BRAVO-H sells 2,000 GH100 to ALPHA-H at the
+     * ALPHA covers itself first (a deposit, and whatever call it has), then BRAVO-H sells 20,000 GH100 to ALPHA-H at the
      * day's settlement price: its requirement far exceeds its collateral and account-service calls it. Nobody pays;
      * account-service's business time passes the deadline and the call escalates.
      */

@@ -1,17 +1,14 @@
 package io.computeclearing.systemtest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.computeclearing.client.AccountDirectory;
 import io.computeclearing.client.Accounts;
 import io.computeclearing.client.BusinessDays;
 import io.computeclearing.client.ClearingHouse;
 import io.computeclearing.client.Collateral;
 import io.computeclearing.client.DefaultFund;
-import io.computeclearing.client.Defaults;
 import io.computeclearing.client.EndOfDay;
 import io.computeclearing.client.Margin;
 import io.computeclearing.client.MarginCalls;
-import io.computeclearing.client.Members;
 import io.computeclearing.client.Positions;
 import io.computeclearing.client.ProblemException;
 import io.computeclearing.client.Recorded;
@@ -580,43 +577,26 @@ class TradingMonthSystemTest {
     }
 
     /**
-     * Last, since it ends BRAVO's business: the risk officer proposes BRAVO's default, cannot approve it herself, the
-     * admin approves it; account-service marks BRAVO DEFAULTED, clearing-service learns it (BRAVO's accounts take no
-     * business) and account-service refuses BRAVO's withdrawals; bob cannot read default cases.
+     * Last, since it ends BRAVO's business: the fire drill ({@link DefaultDrill}). BRAVO misses a margin call, the
+     * escalation proposes its default and a person approves it; BRAVO's client account is ported to ALPHA with
+     * clearing-service and account-service stopped half way; the rest is auctioned by family; the next end of day
+     * settles the close-out and the default waterfall posts; the books reconcile.
      */
     @Test
     @Order(12)
-    void aDefaultApprovedByASecondPersonStopsTheMembersBusinessInEveryService() {
-        ClearingHouse risk = http.as("risk");
-        Defaults.DefaultCase proposed = risk.defaults().propose("BRAVO", Defaults.Reason.INSOLVENCY,
-                "system test fire drill");
-        assertThat(proposed.status()).isEqualTo(Defaults.Status.PROPOSED);
-        assertThat(proposed.proposedBy()).isEqualTo("risk");
-        ProblemException ownApproval = catchThrowableOfType(ProblemException.class,
-                () -> risk.defaults().approve(proposed.defaultId()));
-        assertThat(ownApproval.status()).isEqualTo(409);
-        assertThat(ownApproval.problem().type()).endsWith("/problems/four-eyes");
-        ProblemException bobReads = catchThrowableOfType(ProblemException.class,
-                () -> http.as("bob").defaults().get(proposed.defaultId()));
-        assertThat(bobReads.status()).isEqualTo(403);
-
-        Defaults.DefaultCase approved = http.as("admin").defaults().approve(proposed.defaultId());
-        assertThat(approved.status()).isEqualTo(Defaults.Status.DECLARED);
-        assertThat(approved.decidedBy()).isEqualTo("admin");
-
-        Eventually.until("account-service marks BRAVO DEFAULTED", () -> backOffice.members().get("BRAVO").status(),
-                Members.Status.DEFAULTED::equals);
-        AccountDirectory.KnownAccount known = Eventually.until("clearing-service learns that BRAVO-H takes no business",
-                () -> backOffice.accountDirectory(Service.CLEARING).get("BRAVO-H"),
-                account -> account.memberStatus() == Members.Status.DEFAULTED);
-        assertThat(known.acceptsBusiness()).isFalse();
-        ProblemException withdrawal = catchThrowableOfType(ProblemException.class,
-                () -> backOffice.collateral().withdrawCash("BRAVO-H", "systest-after-default",
-                        new Collateral.CashMovement("USD", new BigDecimal("1.00"), "after the default")));
-        assertThat(withdrawal.status()).isEqualTo(409);
-        assertThat(withdrawal.problem().type()).endsWith("/problems/member-defaulted");
-        System.out.printf("system test: default case %d of BRAVO proposed by risk, approved by admin; BRAVO DEFAULTED%n",
-                proposed.defaultId());
+    void aMemberThatMissesAMarginCallIsDeclaredInDefaultAndItsDefaultIsManagedToTheEnd() {
+        long defaultId = new DefaultDrill(stack, day, http).play();
+        for (Positions.OpenInterest instrument : backOffice.positions().openInterest(null)) {
+            assertThat(instrument.netSum()).as(instrument.toString()).isZero();
+        }
+        try {
+            assertThat(ccpSettlementBalances()).allSatisfy((currency, balance) ->
+                    assertThat(balance).as("CCP settlement account in " + currency).isZero());
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
+        System.out.printf("system test: default case %d of BRAVO managed to the end after %.0f s%n", defaultId,
+                seconds());
     }
 
     private void assertBatch(List<Trade> trades, int accepted, int duplicates) {

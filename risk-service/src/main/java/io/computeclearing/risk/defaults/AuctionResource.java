@@ -145,8 +145,8 @@ public class AuctionResource {
     @Operation(summary = "Bid in an auction",
             description = "An invited member's sealed bid for the whole lot: the amount the CCP pays it (negative: "
                     + "what it pays the CCP) to take the lot into its own active house account. One bid per member; "
-                    + "nobody else sees it until the auction closes, and other members never. Refused requests "
-                    + "write nothing.")
+                    + "nobody else sees it until the auction closes, and other members never. A member sees only "
+                    + "the auctions its member is invited to: any other answers 404. Refused requests write nothing.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, example = """
             {"accountId": "ALPHA-H", "amount": "12500.00"}"""))
     @APIResponse(responseCode = "201", description = "The bid",
@@ -183,7 +183,8 @@ public class AuctionResource {
     @Operation(summary = "Auctions",
             description = "Auctions newest first: every one for risk, admin and back office, those the caller's "
                     + "member is invited to for a member user; optionally of one default case or status (OPEN, "
-                    + "AWARDED, NO_BIDS).")
+                    + "AWARDED, NO_BIDS). A member sees only the auctions its member is invited to, with its own bid "
+                    + "and never another member's.")
     @APIResponse(responseCode = "200", description = "A page of auctions", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = View.class)))
     @APIResponse(responseCode = "400", description = "/problems/validation: status: must be one of [OPEN, AWARDED, "
@@ -198,7 +199,8 @@ public class AuctionResource {
     }
 
     @Operation(summary = "An auction",
-            description = "The lot and the auction; a member sees its own bid and whether it won, the default "
+            description = "The lot and the auction. A member sees only an auction it is invited to (any other answers "
+                    + "404), its own bid and whether it won, never another member's bid; the default "
                     + "manager and back office every bid, the winner, the obliged members that did not bid and the "
                     + "transfers once it is closed.")
     @APIResponseSchema(value = View.class, responseCode = "200", responseDescription = "The auction")

@@ -107,7 +107,8 @@ public class PortingOfferResource {
             description = "The receiving member's user accepts, naming its own active client account of the same "
                     + "kind: the ported account's positions are instructed to move into it at the last settlement "
                     + "prices (clearing-service books them, then account-service moves the client's collateral); "
-                    + "the offer is ACCEPTED, then PORTED. Refused requests write nothing.")
+                    + "the offer is ACCEPTED, then PORTED. A member sees only the offers made to its own member: "
+                    + "any other answers 404. Refused requests write nothing.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, example = """
             {"receivingAccountId": "ALPHA-S2"}"""))
     @APIResponse(responseCode = "200", description = "The offer, ACCEPTED",
@@ -127,7 +128,8 @@ public class PortingOfferResource {
 
     @Operation(summary = "Reject a porting offer",
             description = "The receiving member's user declines: the account is free for another offer, or joins "
-                    + "the close-out. Refused requests write nothing.")
+                    + "the close-out. A member sees only the offers made to its own member: any other answers 404. "
+                    + "Refused requests write nothing.")
     @APIResponse(responseCode = "200", description = "The offer, REJECTED",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = View.class)))
     @APIResponse(responseCode = "404", description = "No offer with this id made to the caller's member")
@@ -142,7 +144,7 @@ public class PortingOfferResource {
     @Operation(summary = "Porting offers",
             description = "Offers newest first: all of them for risk, admin and back office, those made to the "
                     + "caller's member for a member user; optionally of one default case or status (OPEN, ACCEPTED, "
-                    + "PORTED, FAILED, REJECTED, EXPIRED).")
+                    + "PORTED, FAILED, REJECTED, EXPIRED). A member sees only the offers made to its own member.")
     @APIResponse(responseCode = "200", description = "A page of offers", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = View.class)))
     @APIResponse(responseCode = "400", description = "/problems/validation: status: must be one of [OPEN, ...]")
@@ -156,7 +158,8 @@ public class PortingOfferResource {
     }
 
     @Operation(summary = "A porting offer",
-            description = "The offer, the account's open positions, and once accepted the transfer and its answer.")
+            description = "The offer, the account's open positions, and once accepted the transfer and its answer. A "
+                    + "member sees only the offers made to its own member: any other answers 404.")
     @APIResponseSchema(value = View.class, responseCode = "200", responseDescription = "The offer")
     @APIResponse(responseCode = "404", description = "No offer with this id that the caller may see")
     @GET

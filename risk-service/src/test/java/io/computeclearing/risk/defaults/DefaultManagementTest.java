@@ -13,12 +13,14 @@ import io.computeclearing.testsupport.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -53,6 +55,15 @@ class DefaultManagementTest {
 
     @Inject
     BusinessClock clock;
+
+    /** The positions each test opened, closed after it: an open position without a price would hold up stress runs. */
+    private final List<String[]> opened = new ArrayList<>();
+
+    @AfterEach
+    void closeOpenedPositions() {
+        opened.forEach(p -> RiskFeed.position(p[0], p[1], p[2], 0, LocalDate.parse(p[3]), 2));
+        opened.clear();
+    }
 
     /** The members, accounts and instruments of one test. */
     private record Market(String d, String a, String b, String f1, String f2, LocalDate date, long defaultId) {
@@ -306,9 +317,9 @@ class DefaultManagementTest {
         }
         RiskFeed.instrument(f1 + "-1", f1, "USD", "1000", "IDX-" + f1);
         RiskFeed.instrument(f2 + "-1", f2, "USD", "1000", "IDX-" + f2);
-        RiskFeed.position(d + "-H", d, f1 + "-1", 3, date, 1);
-        RiskFeed.position(d + "-H", d, f2 + "-1", -2, date, 1);
-        RiskFeed.position(d + "-S", d, f1 + "-1", 4, date, 1);
+        open(d + "-H", d, f1 + "-1", 3, date);
+        open(d + "-H", d, f2 + "-1", -2, date);
+        open(d + "-S", d, f1 + "-1", 4, date);
         RiskFeed.price(f1 + "-1", date, "2.100", "USD");
         RiskFeed.price(f2 + "-1", date, "1.950", "USD");
         RiskFeed.endOfDayRunCompleted(date, f1 + "-1", "2.100", f2 + "-1", "1.950");
@@ -327,6 +338,11 @@ class DefaultManagementTest {
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 db.count("select count(*) from known_member where id = ? and status = 'DEFAULTED'", d) == 1);
         return new Market(d, a, b, f1 + "-1", f2 + "-1", date, defaultId);
+    }
+
+    private void open(String account, String member, String instrument, long net, LocalDate date) {
+        RiskFeed.position(account, member, instrument, net, date, 1);
+        opened.add(new String[] {account, member, instrument, date.toString()});
     }
 
     private static Response offer(Market m, String accountId, String receivingMemberId) {
