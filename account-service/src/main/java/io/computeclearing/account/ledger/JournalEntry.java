@@ -93,6 +93,27 @@ public class JournalEntry extends PanacheEntityBase {
     @BatchSize(size = 50)
     public List<JournalPosting> postings = new ArrayList<>();
 
+    /**
+     * A new entry, persisted with its postings (which must balance): owned by the account or, when {@code accountId}
+     * is null, by the member; {@code requestFingerprint} tells a retry under its key from another movement.
+     */
+    public static JournalEntry book(Kind kind, String accountId, String memberId, String idempotencyKey,
+                                    String requestFingerprint, String reference, String createdBy, Instant createdAt,
+                                    List<JournalPosting> postings) {
+        JournalEntry entry = new JournalEntry();
+        entry.id = UUID.randomUUID();
+        entry.accountId = accountId;
+        entry.memberId = memberId;
+        entry.kind = kind;
+        entry.idempotencyKey = idempotencyKey;
+        entry.requestFingerprint = requestFingerprint;
+        entry.reference = reference;
+        entry.createdBy = createdBy;
+        entry.createdAt = createdAt;
+        entry.withPostings(postings).persist();
+        return entry;
+    }
+
     /** Adds the postings to this entry after checking that they balance. */
     public JournalEntry withPostings(List<JournalPosting> lines) {
         requireBalanced(lines);
@@ -115,6 +136,12 @@ public class JournalEntry extends PanacheEntityBase {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }
+    }
+
+    /** The fingerprint of a movement of one asset on an account: kind, asset, quantity and reference. */
+    public static String fingerprint(Kind kind, Asset asset, BigDecimal quantity, String reference) {
+        return fingerprint(kind.name(), asset.assetClass().name(), asset.code(),
+                quantity.stripTrailingZeros().toPlainString(), reference);
     }
 
     /** Double entry: for every asset, the postings' quantities sum to exactly zero. */

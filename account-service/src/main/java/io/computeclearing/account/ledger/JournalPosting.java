@@ -114,6 +114,16 @@ public class JournalPosting extends PanacheEntityBase {
         return posting;
     }
 
+    /** The sum of every posting of one asset on the book: for a CCP book, where it stands across all members. */
+    public static BigDecimal total(Book book, String asset) {
+        return getEntityManager().createQuery("""
+                        select coalesce(sum(p.quantity), 0) from JournalPosting p
+                        where p.book = :book and p.asset = :asset""", BigDecimal.class)
+                .setParameter("book", book)
+                .setParameter("asset", asset)
+                .getSingleResult();
+    }
+
     /** What the account holds, per asset: the sum of its MEMBER_COLLATERAL postings (zero sums included). */
     public static Map<Asset, BigDecimal> holdings(String accountId) {
         List<Object[]> rows = getEntityManager().createQuery("""
