@@ -34,7 +34,8 @@ class AccessControlTest {
             "GET, /collateral/fx-rates", "GET, /collateral/fx-rates/USD/CNY", "PUT, /collateral/fx-rates/USD/CNY",
             "PUT, /members/ALPHA/parent", "GET, /default-fund/ALPHA", "POST, /default-fund/ALPHA/contributions",
             "POST, /default-fund/ALPHA/releases", "GET, /default-fund", "GET, /contribution-calls",
-            "GET, /contribution-calls/00000000-0000-0000-0000-000000000000"})
+            "GET, /contribution-calls/00000000-0000-0000-0000-000000000000",
+            "POST, /members/ALPHA/default-waterfall", "GET, /members/ALPHA/default-waterfall"})
     void everyEndpointNeedsAToken(String method, String path) {
         Api.anonymous().body("{}").request(method, path).then().statusCode(401);
     }
@@ -51,7 +52,7 @@ class AccessControlTest {
             "member, POST, /default-fund/ALPHA/contributions", "risk, POST, /default-fund/ALPHA/contributions",
             "admin, POST, /default-fund/ALPHA/contributions", "risk, POST, /default-fund/ALPHA/releases",
             "admin, POST, /default-fund/ALPHA/releases", "member, GET, /default-fund",
-            "admin, GET, /contribution-calls"})
+            "admin, GET, /contribution-calls", "member, POST, /members/ALPHA/default-waterfall"})
     void aRoleMayOnlyDoItsOwnJob(String role, String method, String path) {
         String token = switch (role) {
             case "member" -> TestTokens.member("ALPHA");

@@ -67,8 +67,9 @@ public class AccountCollateralResource {
     /** The account's journal entries, newest first. */
     @Operation(summary = "An account's journal",
             description = "The account's journal entries (deposits, withdrawals, variation margin, final settlement, "
-                    + "collateral ported out of or into it with a client account in default management), newest "
-                    + "first. A member sees only its "
+                    + "collateral ported out of or into it with a client account in default management, a default "
+                    + "waterfall taking a defaulter's house cash or covering what an account owes), newest first. "
+                    + "A member sees only its "
                     + "own member's accounts; another member's account answers 404, as if it did not exist.")
     @APIResponseSchema(value = CollateralLedger.JournalPage.class, responseCode = "200",
             responseDescription = "A page of entries")

@@ -22,9 +22,10 @@ public class CoverAssessment extends PanacheEntityBase {
 
     /**
      * What changed and made the account be assessed again; PORTING: a client account's collateral moved with it, in
-     * default management, out of the defaulter's account into the receiving one (both are assessed).
+     * default management, out of the defaulter's account into the receiving one (both are assessed);
+     * DEFAULT_WATERFALL: the default waterfall took a defaulter's house account's cash or covered what an account owed.
      */
-    public enum Cause { DEPOSIT, WITHDRAWAL, SETTLEMENT_CASH, REQUIREMENT, PORTING }
+    public enum Cause { DEPOSIT, WITHDRAWAL, SETTLEMENT_CASH, REQUIREMENT, PORTING, DEFAULT_WATERFALL }
 
     @Id
     @Column(name = "account_id")

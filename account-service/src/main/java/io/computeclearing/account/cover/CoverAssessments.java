@@ -76,7 +76,7 @@ public class CoverAssessments {
         if (cover == null) {
             throw new ProblemException(404, "not-assessed", "Cover not assessed yet", "account '" + account.id
                     + "' has not been assessed yet: it is assessed after each deposit, withdrawal, settlement posting, "
-                    + "margin requirement and porting", List.of());
+                    + "margin requirement, porting and default waterfall", List.of());
         }
         return cover;
     }

@@ -25,7 +25,13 @@ public class ContributionCall extends DeadlineCall {
     @Column(nullable = false)
     public BigDecimal held;
 
-    /** The risk service's sizing the requirement came from. */
+    /**
+     * {@link #sizingId} of a call made before any sizing required a contribution of the member: a survivor assessed
+     * by a default waterfall owes its assessment even then.
+     */
+    public static final long NO_SIZING = 0;
+
+    /** The risk service's sizing the requirement came from ({@link #NO_SIZING} if none has yet). */
     @Column(name = "sizing_id", nullable = false)
     public long sizingId;
 

@@ -36,7 +36,8 @@ public class ContributionCalls extends DeadlineCalls<ContributionCall> {
 
     /**
      * Issues, raises or settles the member's call after its requirement or contribution changed ({@code cause}
-     * DEPOSIT or REQUIREMENT). The caller holds the member's lock.
+     * DEPOSIT, REQUIREMENT, or REPLENISHMENT after a default waterfall drew on it). The caller holds the member's
+     * lock.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void review(DefaultFundPosition position, String cause) {
@@ -48,7 +49,7 @@ public class ContributionCalls extends DeadlineCalls<ContributionCall> {
         }, call -> {
             call.required = position.required();
             call.held = position.held();
-            call.sizingId = position.sizingId();
+            call.sizingId = position.sizingId() == null ? ContributionCall.NO_SIZING : position.sizingId();
         });
     }
 

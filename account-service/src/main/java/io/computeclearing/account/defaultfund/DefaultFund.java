@@ -20,7 +20,6 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Members' default fund contributions: cash in the fund's currency, in the collateral journal on a book of its own
@@ -75,12 +74,7 @@ public class DefaultFund {
         List<DefaultFundPosition> positions = members.stream().sorted()
                 .map(member -> DefaultFundPosition.of(member, currency)).toList();
         BigDecimal zero = BigDecimal.ZERO.setScale(CollateralValuer.minorUnits(currency));
-        BigDecimal ccpFundAccount = JournalPosting.getEntityManager().createQuery("""
-                        select coalesce(sum(p.quantity), 0) from JournalPosting p
-                        where p.book = :book and p.asset = :currency""", BigDecimal.class)
-                .setParameter("book", Book.CCP_DEFAULT_FUND)
-                .setParameter("currency", currency)
-                .getSingleResult()
+        BigDecimal ccpFundAccount = JournalPosting.total(Book.CCP_DEFAULT_FUND, currency)
                 .setScale(zero.scale(), RoundingMode.UNNECESSARY);
         return new DefaultFundSummary(currency,
                 positions.stream().map(DefaultFundPosition::required).reduce(zero, BigDecimal::add),
@@ -188,19 +182,10 @@ public class DefaultFund {
         }
         BigDecimal toMember = kind == JournalEntry.Kind.DEFAULT_FUND_CONTRIBUTION ? quantity : quantity.negate();
         Asset cash = Asset.cash(currency);
-        JournalEntry entry = new JournalEntry();
-        entry.id = UUID.randomUUID();
-        entry.memberId = memberId;
-        entry.kind = kind;
-        entry.idempotencyKey = idempotencyKey;
-        entry.requestFingerprint = fingerprint;
-        entry.reference = reference;
-        entry.createdBy = recordedBy;
-        entry.createdAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        entry.withPostings(List.of(
-                JournalPosting.ofDefaultFund(Book.DEFAULT_FUND, memberId, cash, toMember),
-                JournalPosting.ofDefaultFund(Book.CCP_DEFAULT_FUND, memberId, cash, toMember.negate())));
-        entry.persist();
+        JournalEntry entry = JournalEntry.book(kind, null, memberId, idempotencyKey, fingerprint, reference,
+                recordedBy, clock.instant().truncatedTo(ChronoUnit.MICROS), List.of(
+                        JournalPosting.ofDefaultFund(Book.DEFAULT_FUND, memberId, cash, toMember),
+                        JournalPosting.ofDefaultFund(Book.CCP_DEFAULT_FUND, memberId, cash, toMember.negate())));
         JournalEntry.getEntityManager().flush();
         if (kind == JournalEntry.Kind.DEFAULT_FUND_CONTRIBUTION) {
             calls.review(DefaultFundPosition.of(memberId, currency), "DEPOSIT");

@@ -25,7 +25,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Records collateral movements in the journal: each one an entry of two postings (the member's collateral and the
@@ -107,22 +106,13 @@ public class CollateralLedger {
             requireNotFrozen(account);
             valuation.requireWithdrawable(account, movement.asset(), movement.quantity());
         }
-        JournalEntry entry = new JournalEntry();
-        entry.id = UUID.randomUUID();
-        entry.accountId = account.id;
-        entry.kind = movement.kind();
-        entry.idempotencyKey = movement.idempotencyKey();
-        entry.requestFingerprint = fingerprint;
-        entry.reference = movement.reference();
-        entry.createdBy = recordedBy;
-        entry.createdAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         BigDecimal toMember = movement.kind() == JournalEntry.Kind.DEPOSIT
                 ? movement.quantity() : movement.quantity().negate();
         Book ccpBook = movement.asset().isCash() ? Book.CCP_CASH_AT_BANK : Book.CCP_SECURITIES_CUSTODY;
-        entry.withPostings(List.of(
-                JournalPosting.of(Book.MEMBER_COLLATERAL, account.id, movement.asset(), toMember),
-                JournalPosting.of(ccpBook, null, movement.asset(), toMember.negate())));
-        entry.persist();
+        JournalEntry entry = JournalEntry.book(movement.kind(), account.id, null, movement.idempotencyKey(),
+                fingerprint, movement.reference(), recordedBy, clock.instant().truncatedTo(ChronoUnit.MICROS),
+                List.of(JournalPosting.of(Book.MEMBER_COLLATERAL, account.id, movement.asset(), toMember),
+                        JournalPosting.of(ccpBook, null, movement.asset(), toMember.negate())));
         outbox.record(AccountEvents.COLLATERAL_MOVEMENT_RECORDED, account.id,
                 new AccountEvents.CollateralMovementRecorded(entry.id.toString(), account.id, account.memberId,
                         entry.kind.name(), movement.asset().code(), movement.quantity(), entry.createdAt));
@@ -156,8 +146,7 @@ public class CollateralLedger {
                             BigDecimal quantity, String reference) {
 
         String fingerprint() {
-            return JournalEntry.fingerprint(kind.name(), asset.assetClass().name(), asset.code(),
-                    quantity.stripTrailingZeros().toPlainString(), reference);
+            return JournalEntry.fingerprint(kind, asset, quantity, reference);
         }
     }
 }

@@ -31,7 +31,8 @@ import java.util.UUID;
 
 /**
  * One business event in the collateral ledger (a deposit, a withdrawal, settlement cash the CCP pays or collects:
- * variation margin and final settlement, or collateral moving with a client account ported in default management),
+ * variation margin and final settlement, collateral moving with a client account ported in default management, or a
+ * layer of the default waterfall),
  * made of postings that sum to zero per asset. Entries are never changed or deleted: a mistake is corrected by a new
  * entry, and the database refuses UPDATE and DELETE on the journal.
  */
@@ -46,11 +47,16 @@ public class JournalEntry extends PanacheEntityBase {
      * DEFAULT_FUND_CONTRIBUTION and DEFAULT_FUND_RELEASE: a member's default fund cash lodged or paid back (an entry
      * of the member, not of an account). PORTED_OUT and PORTED_IN: a defaulted member's client account ported to
      * another member, its holding of one asset (whatever its sign) leaving the defaulter's account and arriving in the
-     * receiving one, through the CCP's transit book {@link JournalPosting.Book#CCP_PORTING}.
+     * receiving one, through the CCP's transit book {@link JournalPosting.Book#CCP_PORTING}. The default waterfall,
+     * through the transit book {@link JournalPosting.Book#CCP_DEFAULT_LOSS}: DEFAULT_COLLATERAL_APPLIED (a defaulter's
+     * house account's cash), DEFAULT_FUND_APPLIED (a contribution, the defaulter's or a survivor's),
+     * CCP_TRANCHE_APPLIED (the CCP's own funds; an entry of the defaulter member), DEFAULT_ASSESSMENT (a survivor
+     * assessed beyond its contribution) and DEFAULT_LOSS_COVERED (into a defaulter's account that owes).
      */
     public enum Kind {
         DEPOSIT, WITHDRAWAL, VARIATION_MARGIN, FINAL_SETTLEMENT, DEFAULT_FUND_CONTRIBUTION, DEFAULT_FUND_RELEASE,
-        PORTED_OUT, PORTED_IN
+        PORTED_OUT, PORTED_IN, DEFAULT_COLLATERAL_APPLIED, DEFAULT_FUND_APPLIED, CCP_TRANCHE_APPLIED,
+        DEFAULT_ASSESSMENT, DEFAULT_LOSS_COVERED
     }
 
     @Id
@@ -60,7 +66,10 @@ public class JournalEntry extends PanacheEntityBase {
     @Column(name = "account_id")
     public String accountId;
 
-    /** The member whose default fund contribution moved; null for an account's entry. */
+    /**
+     * The member whose default fund contribution moved (for CCP_TRANCHE_APPLIED the defaulter the CCP's tranche was
+     * drawn for); null for an account's entry.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Column(name = "member_id")
     public String memberId;
@@ -93,6 +102,27 @@ public class JournalEntry extends PanacheEntityBase {
     @BatchSize(size = 50)
     public List<JournalPosting> postings = new ArrayList<>();
 
+    /**
+     * A new entry, persisted with its postings (which must balance): owned by the account or, when {@code accountId}
+     * is null, by the member; {@code requestFingerprint} tells a retry under its key from another movement.
+     */
+    public static JournalEntry book(Kind kind, String accountId, String memberId, String idempotencyKey,
+                                    String requestFingerprint, String reference, String createdBy, Instant createdAt,
+                                    List<JournalPosting> postings) {
+        JournalEntry entry = new JournalEntry();
+        entry.id = UUID.randomUUID();
+        entry.accountId = accountId;
+        entry.memberId = memberId;
+        entry.kind = kind;
+        entry.idempotencyKey = idempotencyKey;
+        entry.requestFingerprint = requestFingerprint;
+        entry.reference = reference;
+        entry.createdBy = createdBy;
+        entry.createdAt = createdAt;
+        entry.withPostings(postings).persist();
+        return entry;
+    }
+
     /** Adds the postings to this entry after checking that they balance. */
     public JournalEntry withPostings(List<JournalPosting> lines) {
         requireBalanced(lines);
@@ -115,6 +145,12 @@ public class JournalEntry extends PanacheEntityBase {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }
+    }
+
+    /** The fingerprint of a movement of one asset on an account: kind, asset, quantity and reference. */
+    public static String fingerprint(Kind kind, Asset asset, BigDecimal quantity, String reference) {
+        return fingerprint(kind.name(), asset.assetClass().name(), asset.code(),
+                quantity.stripTrailingZeros().toPlainString(), reference);
     }
 
     /** Double entry: for every asset, the postings' quantities sum to exactly zero. */

@@ -31,7 +31,9 @@ import java.util.Map;
  * {@link Book#CCP_SETTLEMENT}. A member's default fund contribution is on {@link Book#DEFAULT_FUND} (by member, not
  * account) against {@link Book#CCP_DEFAULT_FUND}: a book of its own, so it is never part of an account's holdings.
  * A ported client account's holdings pass through {@link Book#CCP_PORTING} from the defaulter's account to the
- * receiving one, so they never touch the CCP's bank or custody books (nothing left the CCP).
+ * receiving one, so they never touch the CCP's bank or custody books (nothing left the CCP). A default's loss passes
+ * through {@link Book#CCP_DEFAULT_LOSS} from the waterfall's layers to the defaulter's accounts that owe
+ * ({@code io.computeclearing.account.waterfall.WaterfallJournal} gives every entry and sign).
  */
 @Entity
 @Table(name = "journal_posting")
@@ -60,7 +62,18 @@ public class JournalPosting extends PanacheEntityBase {
          * from the defaulter's account the PORTED_IN entry gives to the receiving one, so once a porting is booked it
          * nets to zero per asset.
          */
-        CCP_PORTING
+        CCP_PORTING,
+        /**
+         * The CCP's transit book for a default's loss: each layer of the default waterfall brings what it bears in
+         * ({@code +x}), and the DEFAULT_LOSS_COVERED entries take it out to the defaulter's accounts that owe
+         * ({@code -x}), so once a waterfall is booked it nets to zero.
+         */
+        CCP_DEFAULT_LOSS,
+        /**
+         * The CCP's own capital committed to defaults (its tranche, "skin in the game"): cash the CCP puts in, held
+         * as on {@link #CCP_CASH_AT_BANK} (negative). Minus its sum is the tranche used so far.
+         */
+        CCP_OWN_FUNDS
     }
 
     @JsonIgnore
@@ -112,6 +125,16 @@ public class JournalPosting extends PanacheEntityBase {
         JournalPosting posting = of(book, null, asset, quantity);
         posting.memberId = book == Book.DEFAULT_FUND ? memberId : null;
         return posting;
+    }
+
+    /** The sum of every posting of one asset on the book: for a CCP book, where it stands across all members. */
+    public static BigDecimal total(Book book, String asset) {
+        return getEntityManager().createQuery("""
+                        select coalesce(sum(p.quantity), 0) from JournalPosting p
+                        where p.book = :book and p.asset = :asset""", BigDecimal.class)
+                .setParameter("book", book)
+                .setParameter("asset", asset)
+                .getSingleResult();
     }
 
     /** What the account holds, per asset: the sum of its MEMBER_COLLATERAL postings (zero sums included). */

@@ -89,8 +89,10 @@ public class MemberService {
      * whether it was ACTIVE or SUSPENDED, and publishes {@code MemberStatusChanged} DEFAULTED with the default's id
      * and reason, which also become the status reason: from then on its accounts take no new trades, give-ups or
      * withdrawals. A member already DEFAULTED stays as it is, with its first default's reason, and nothing is
-     * published, so a second declaration changes nothing. A declaration without member or reason, or of a member
-     * that does not exist, throws: the consumer parks it.
+     * published, so a second declaration changes nothing. The default's id is kept as the member's
+     * {@link DefaultCase}, which the default waterfall is applied under. A declaration without member or reason, of
+     * a member that does not exist, or under a default id already declared of another member, throws: the consumer
+     * parks it.
      */
     public DefaultOutcome declareDefault(MemberDefaultDeclared declared) {
         if (declared.memberId() == null || declared.reason() == null || declared.reason().isBlank()) {
@@ -104,7 +106,19 @@ public class MemberService {
         if (member.status == ClearingMember.Status.DEFAULTED) {
             return DefaultOutcome.ALREADY_DEFAULTED;
         }
+        DefaultCase taken = DefaultCase.findById(declared.defaultId());
+        if (taken != null) {
+            throw new IllegalArgumentException("default " + declared.defaultId() + " was declared of member '"
+                    + declared.memberId() + "', but that default id is member '" + taken.memberId + "''s");
+        }
         setStatus(member, ClearingMember.Status.DEFAULTED, defaultReason(declared));
+        DefaultCase declaredCase = new DefaultCase();
+        declaredCase.defaultId = declared.defaultId();
+        declaredCase.memberId = member.id;
+        declaredCase.declaredAt = declared.declaredAt() == null ? member.updatedAt
+                : declared.declaredAt().truncatedTo(ChronoUnit.MICROS);
+        declaredCase.recordedAt = member.updatedAt;
+        declaredCase.persist();
         return DefaultOutcome.DEFAULTED;
     }
 

@@ -132,18 +132,9 @@ public class CollateralPorting {
      */
     private void journal(JournalEntry.Kind kind, PositionsTransferred transfer, Account account, Asset asset,
                          BigDecimal quantity, String reference, Instant at, List<JournalPosting> postings) {
-        JournalEntry entry = new JournalEntry();
-        entry.id = UUID.randomUUID();
-        entry.accountId = account.id;
-        entry.kind = kind;
-        entry.idempotencyKey = "porting:" + transfer.transferId() + ":" + asset.assetClass() + ":" + asset.code();
-        entry.requestFingerprint = JournalEntry.fingerprint(kind.name(), asset.assetClass().name(), asset.code(),
-                quantity.stripTrailingZeros().toPlainString(), reference);
-        entry.reference = reference;
-        entry.createdBy = PORTED_BY;
-        entry.createdAt = at;
-        entry.withPostings(postings);
-        entry.persist();
+        JournalEntry entry = JournalEntry.book(kind, account.id, null,
+                "porting:" + transfer.transferId() + ":" + asset.assetClass() + ":" + asset.code(),
+                JournalEntry.fingerprint(kind, asset, quantity, reference), reference, PORTED_BY, at, postings);
         String movement = (quantity.signum() < 0 ? "DEBIT_" : "") + kind.name();
         outbox.record(AccountEvents.COLLATERAL_MOVEMENT_RECORDED, account.id,
                 new AccountEvents.CollateralMovementRecorded(entry.id.toString(), account.id, account.memberId,

@@ -102,22 +102,13 @@ public class SettlementCash {
     }
 
     private JournalEntry journal(Account account, SettlementPosting posting) {
-        JournalEntry entry = new JournalEntry();
-        entry.id = UUID.randomUUID();
-        entry.accountId = account.id;
-        entry.kind = JournalEntry.Kind.valueOf(posting.kind);
-        entry.idempotencyKey = "settlement:" + posting.postingId;
-        entry.requestFingerprint = fingerprint(posting);
-        entry.reference = posting.kind + " " + posting.businessDate + " " + posting.currency + " (settlement posting "
-                + posting.postingId + ")";
-        entry.createdBy = BOOKED_BY;
-        entry.createdAt = posting.bookedAt;
         Asset cash = Asset.cash(posting.currency);
-        entry.withPostings(List.of(
-                JournalPosting.of(Book.MEMBER_COLLATERAL, account.id, cash, posting.amount),
-                JournalPosting.of(Book.CCP_SETTLEMENT, null, cash, posting.amount.negate())));
-        entry.persist();
-        return entry;
+        return JournalEntry.book(JournalEntry.Kind.valueOf(posting.kind), account.id, null,
+                "settlement:" + posting.postingId, fingerprint(posting), posting.kind + " " + posting.businessDate
+                        + " " + posting.currency + " (settlement posting " + posting.postingId + ")",
+                BOOKED_BY, posting.bookedAt, List.of(
+                        JournalPosting.of(Book.MEMBER_COLLATERAL, account.id, cash, posting.amount),
+                        JournalPosting.of(Book.CCP_SETTLEMENT, null, cash, posting.amount.negate())));
     }
 
     private static void requireContract(SettlementCashPosted posted) {

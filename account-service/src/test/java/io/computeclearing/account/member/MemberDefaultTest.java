@@ -51,6 +51,10 @@ class MemberDefaultTest {
         Api.backOffice().get("/members/{id}", member).then().statusCode(200)
                 .body("status", equalTo("DEFAULTED"))
                 .body("statusReason", equalTo(reason));
+        // the first default is the member's default case, which the default waterfall is applied under
+        assertThat(db.count("select count(*) from default_case where member_id = ?", member)).isEqualTo(1);
+        assertThat(db.count("select count(*) from default_case where member_id = ? and default_id = 41", member))
+                .isEqualTo(1);
         assertThat(db.count("select count(*) from outbox_event where aggregate_id = ? and event_type = "
                 + "'MemberStatusChanged'", member)).isEqualTo(1);
         assertThat(db.count("select count(*) from inbox_event where consumer = 'account-service.member-defaults' "
@@ -169,6 +173,21 @@ class MemberDefaultTest {
         assertThat(db.count("select count(*) from outbox_event where aggregate_id = ? and event_type = "
                 + "'MemberStatusChanged' and payload->>'status' = 'DEFAULTED' and payload->>'reason' = "
                 + "'default 44: MISSED_MARGIN_CALL'", member)).isEqualTo(1);
+    }
+
+    @Test
+    void aDefaultIdAlreadyDeclaredOfAnotherMemberIsParked() {
+        String first = Api.registerMember("DFLTID");
+        String second = Api.registerMember("DFLTID");
+        Feeds.defaultDeclared(db, UUID.randomUUID(), 46, first, "INSOLVENCY", null);
+
+        UUID eventId = Feeds.defaultDeclared(db, UUID.randomUUID(), 46, second, "INSOLVENCY", null);
+
+        assertThat(db.count("select count(*) from parked_event where event_id = ? and consumer = "
+                + "'account-service.member-defaults' and aggregate_id = ?", eventId, second)).isEqualTo(1);
+        Api.backOffice().get("/members/{id}", second).then().body("status", equalTo("ACTIVE"));
+        assertThat(db.count("select count(*) from default_case where default_id = 46 and member_id = ?", first))
+                .isEqualTo(1);
     }
 
     @Test
