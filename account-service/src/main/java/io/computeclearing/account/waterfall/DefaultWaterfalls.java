@@ -41,7 +41,8 @@ import java.util.stream.Collectors;
 /**
  * Applies the default waterfall to a defaulter's close-out loss, once per default, as journal entries exact to the
  * cent ({@link WaterfallJournal} gives them). Once default management has closed out the defaulter's positions (every
- * account margined at zero), the loss is what its accounts owe in the fund's currency ({@link DefaulterCash}); the
+ * account margined at zero), the loss is the defaulter's house cash at the default that the close-out consumed and what its accounts
+ * still owe in the fund's currency ({@link DefaulterCash}); the
  * platform's {@link DefaultWaterfall} shares it over the defaulter's house cash, its contribution, what is left of the
  * CCP's tranche ({@code ccp.default-fund.ccp-tranche} less earlier waterfalls' draws), the survivors' contributions
  * and their assessments ({@code ccp.default-fund.assessment-multiple}); what the layers bear covers the accounts that
@@ -114,7 +115,8 @@ public class DefaultWaterfalls {
         }
         List<Account> owned = accounts.list(memberId).stream().map(account -> accounts.lock(account.id)).toList();
         requireClosedOut(memberId, owned);
-        DefaulterCash cash = DefaulterCash.of(owned, units);
+        DefaulterCash cash = DefaulterCash.of(owned,
+                DefaulterCash.houseCashAt(owned, currency, defaultCase.recordedAt), units);
         List<Survivor> survivors = lockSurvivors(memberId);
         Allocation allocation = new DefaultWaterfall(units.currency()).allocate(cash.loss(), new Resources(
                 cash.collateral(), DefaultFundPosition.of(memberId, currency).held().max(zero()), trancheLeft(),

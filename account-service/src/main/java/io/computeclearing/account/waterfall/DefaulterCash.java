@@ -2,6 +2,7 @@ package io.computeclearing.account.waterfall;
 
 import io.computeclearing.account.account.Account;
 import io.computeclearing.account.ledger.JournalPosting;
+import io.computeclearing.account.ledger.JournalPosting.Book;
 import io.computeclearing.account.valuation.Asset;
 import io.computeclearing.platform.events.account.AccountEvents.OwedAmount;
 import io.computeclearing.platform.money.MinorUnits;
@@ -9,6 +10,7 @@ import io.computeclearing.platform.money.MinorUnits;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,17 +18,31 @@ import java.util.TreeMap;
 
 /**
  * A defaulter's cash once its positions are closed out, read from the journal (book MEMBER_COLLATERAL) in the
- * default fund's currency: what each account owes ({@code owed}: its negative balance after the close-out's variation
- * margin, as a positive amount; their sum is the {@code loss} the waterfall covers) and what each house account holds
- * ({@code houseCash}, summed as {@code collateral}: the first layer of the waterfall; a client account's surplus is
- * the client's and never used). What its accounts owe in other currencies is summed per currency
- * ({@code otherCurrencies}, by code): the fund does not cover it. Accounts in the order given (id order), amounts at
- * the currency's scale.
+ * default fund's currency, and what the waterfall must cover.
+ * <p>
+ * Settlement has already taken the close-out's variation margin out of the defaulter's accounts: the house cash it
+ * held when the default was recorded (its initial margin and other collateral) absorbed the loss first, as far as it
+ * went, and what it could not absorb is owed: negative balances ({@code owed}, as positive amounts, their sum
+ * {@code D}). The waterfall first nets the defaulter's own house cash still held ({@code houseCash}, sum {@code P})
+ * against what its accounts owe: {@code netted = min(P, D)} (layer 1 entries); the rest, {@code E = D - netted}, is
+ * for the fund. The defaulter's collateral that the loss consumed is the cash its house accounts held at the default
+ * ({@code houseAtDefault}, each account's balance when positive) less what remains after netting ({@code P - netted}):
+ * {@code collateral = max(houseAtDefault - (P - netted), 0)}, and the loss is {@code collateral + E}. So the first layer
+ * reports everything the defaulter's collateral bore, whether settlement took it or the waterfall's netting did, and
+ * the other layers exactly {@code E}. A client account's surplus is the client's and never used; its debt is owed
+ * like any other. What its accounts owe in other currencies is summed per currency ({@code otherCurrencies}): the fund
+ * does not cover it. Accounts in the order given (id order), amounts at the currency's scale.
+ * <p>
+ * Worked example (DefaultWaterfallPostingTest): house H1 +300.00 and H2 -1,500.00 when the waterfall runs and when
+ * the default was recorded: P 300.00, D 1,500.00, netted 300.00, E 1,200.00, house cash at the default 300.00 (H2
+ * held none), collateral 300.00 - (300.00 - 300.00) = 300.00, loss 1,500.00. Had H2 been at +200.00 when the default
+ * was recorded and lost 1,700.00 in the close-out, the collateral would be 500.00 and the loss 1,700.00.
  */
-record DefaulterCash(BigDecimal loss, BigDecimal collateral, Map<Account, BigDecimal> owed,
+record DefaulterCash(BigDecimal loss, BigDecimal collateral, BigDecimal netted, Map<Account, BigDecimal> owed,
                      Map<Account, BigDecimal> houseCash, List<OwedAmount> otherCurrencies) {
 
-    static DefaulterCash of(List<Account> accounts, MinorUnits units) {
+    /** The accounts' cash now; {@code houseAtDefault} the house accounts' cash when the default was recorded. */
+    static DefaulterCash of(List<Account> accounts, BigDecimal houseAtDefault, MinorUnits units) {
         String currency = units.currency().getCurrencyCode();
         Map<Account, BigDecimal> owed = new LinkedHashMap<>();
         Map<Account, BigDecimal> houseCash = new LinkedHashMap<>();
@@ -49,8 +65,38 @@ record DefaulterCash(BigDecimal loss, BigDecimal collateral, Map<Account, BigDec
                 }
             }
         }
-        return new DefaulterCash(sum(owed, units), sum(houseCash, units), owed, houseCash,
+        BigDecimal held = sum(houseCash, units);
+        BigDecimal owing = sum(owed, units);
+        BigDecimal netted = held.min(owing);
+        BigDecimal forTheFund = owing.subtract(netted);
+        BigDecimal collateral = atScale(houseAtDefault.max(BigDecimal.ZERO).subtract(held.subtract(netted))
+                .max(BigDecimal.ZERO), units);
+        return new DefaulterCash(collateral.add(forTheFund), collateral, netted, owed, houseCash,
                 otherOwed.entrySet().stream().map(o -> new OwedAmount(o.getKey(), o.getValue())).toList());
+    }
+
+    /**
+     * The cash the house accounts held in the currency as at {@code at}, each account's balance counted when positive
+     * (a house account that owed at the default held no collateral): the postings of entries made until then.
+     */
+    static BigDecimal houseCashAt(List<Account> accounts, String currency, Instant at) {
+        List<String> houses = accounts.stream().filter(a -> a.type == Account.Type.HOUSE).map(a -> a.id).toList();
+        if (houses.isEmpty()) {
+            return BigDecimal.ZERO;
+        }
+        return JournalPosting.getEntityManager().createQuery("""
+                        select coalesce(sum(p.quantity), 0) from JournalPosting p
+                        where p.book = :book and p.accountId in :accounts and p.assetClass = :cash
+                          and p.asset = :currency and p.entry.createdAt <= :at
+                        group by p.accountId""", BigDecimal.class)
+                .setParameter("book", Book.MEMBER_COLLATERAL)
+                .setParameter("accounts", houses)
+                .setParameter("cash", Asset.AssetClass.CASH)
+                .setParameter("currency", currency)
+                .setParameter("at", at)
+                .getResultStream()
+                .filter(balance -> balance.signum() > 0)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     private static BigDecimal sum(Map<Account, BigDecimal> amounts, MinorUnits units) {

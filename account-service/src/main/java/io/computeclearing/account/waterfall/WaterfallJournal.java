@@ -65,13 +65,14 @@ final class WaterfallJournal {
     }
 
     /**
-     * Books the allocation layer by layer: layer 1 from the house accounts in id order, each up to its cash; the
-     * contributions and the tranche; then the loss covered into the accounts that owe, in id order, each up to what
-     * it owes. Returns the accounts whose cash changed.
+     * Books the allocation layer by layer: layer 1's part still held in cash (the netting of the defaulter's house
+     * cash against what its accounts owe; settlement took the rest) from the house accounts in id order, each up to its
+     * cash; the contributions and the tranche; then the loss covered into the accounts that owe, in id order, each up
+     * to what it owes: the netting and what layers 2 to 5 bore. Returns the accounts whose cash changed.
      */
     Set<Account> book(Allocation allocation, DefaulterCash balances) {
-        Set<Account> touched = new LinkedHashSet<>(drawInOrder(balances.houseCash(),
-                allocation.byLayer().get(Layer.DEFAULTER_COLLATERAL), this::collateralApplied));
+        Set<Account> touched = new LinkedHashSet<>(drawInOrder(balances.houseCash(), balances.netted(),
+                this::collateralApplied));
         contributionApplied(defaultCase.memberId, Layer.DEFAULTER_CONTRIBUTION,
                 allocation.byLayer().get(Layer.DEFAULTER_CONTRIBUTION));
         trancheApplied(allocation.byLayer().get(Layer.CCP_TRANCHE));
@@ -79,8 +80,9 @@ final class WaterfallJournal {
             contributionApplied(charge.memberId(), Layer.SURVIVOR_CONTRIBUTIONS, charge.fromContribution());
             contributionApplied(charge.memberId(), Layer.SURVIVOR_ASSESSMENTS, charge.assessed());
         }
-        touched.addAll(drawInOrder(balances.owed(), allocation.loss().subtract(allocation.uncovered()),
-                this::lossCovered));
+        BigDecimal beyondCollateral = allocation.loss().subtract(allocation.byLayer().get(Layer.DEFAULTER_COLLATERAL))
+                .subtract(allocation.uncovered());
+        touched.addAll(drawInOrder(balances.owed(), balances.netted().add(beyondCollateral), this::lossCovered));
         return touched;
     }
 

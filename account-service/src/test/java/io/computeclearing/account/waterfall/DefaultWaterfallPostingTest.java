@@ -92,7 +92,8 @@ class DefaultWaterfallPostingTest {
                 .body("holdings.find { it.asset == 'USD' }.quantity", equalTo(new BigDecimal("50.00")))
                 .body("holdings.find { it.asset == 'CNY' }.quantity", equalTo(new BigDecimal("-710.00")));
         assertThat(bookSumsTo(db, "CCP_DEFAULT_LOSS", "0")).isTrue();
-        assertThat(db.count("select count(*) from journal_posting where book = 'CCP_DEFAULT_LOSS'")).isEqualTo(6);
+        assertThat(db.count("select count(*) from journal_posting p join journal_entry e on e.id = p.entry_id "
+                + "where p.book = 'CCP_DEFAULT_LOSS' and e.idempotency_key like 'default-waterfall:61:%'")).isEqualTo(6);
         assertThat(bookSumsTo(db, "CCP_OWN_FUNDS", "-200.00")).isTrue();
 
         JsonPath out = Api.backOffice().get("/accounts/{id}/journal", house1).then().extract().jsonPath();
@@ -166,6 +167,29 @@ class DefaultWaterfallPostingTest {
         }
         Api.as(TestTokens.member(survivor1)).get("/members/{id}/default-waterfall", defaulter).then()
                 .statusCode(404).body("detail", equalTo("member '" + defaulter + "' does not exist"));
+    }
+
+    @Test
+    void theCollateralSettlementConsumedAfterTheDefaultIsTheFirstLayer() {
+        String defaulter = Api.registerMember("WFV");
+        String house = Api.openAccount(defaulter, "USD");
+        Api.deposit(house, "USD", "1000.00");
+        contributes(db, defaulter, null, "700.00");
+        Feeds.requirement(house, "USD", "0.00");
+        Feeds.defaultDeclared(db, UUID.randomUUID(), 64, defaulter, "INSOLVENCY", null);
+        // The close-out after the default costs the house 1,700.00 of variation margin: it held 1,000.00, so it owes
+        // 700.00. The loss is 1,700.00: its collateral bore 1,000.00 (taken by settlement, nothing left to post), its
+        // whole contribution 700.00; the tranche and the survivors are not reached.
+        owes(db, house, defaulter, "USD", "1700.00");
+
+        JsonPath applied = apply(defaulter).then().statusCode(201).extract().jsonPath();
+
+        assertLayers(applied, "1700.00", "1000.00", "700.00", "0.00", "0.00", "0.00", "0.00");
+        // Two entries: the contribution drawn, and the 700.00 covered into the house account.
+        assertThat(applied.getList("entryIds")).hasSize(2);
+        Api.backOffice().get("/accounts/{id}/balances", house).then().body("holdings", empty());
+        assertThat(bookSumsTo(db, "CCP_DEFAULT_LOSS", "0")).isTrue();
+        assertHeldAndCalled(defaulter, "0.00", null);
     }
 
     @Test
