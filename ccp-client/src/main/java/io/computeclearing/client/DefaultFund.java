@@ -60,7 +60,25 @@ public final class DefaultFund {
                            ContributionCall outstandingCall) {
     }
 
+    /**
+     * A defaulter's loss covered through the default waterfall (account-service), in the fund's currency: what each
+     * layer bore, each survivor's share, what no layer covered, debts in other currencies, the journal entries.
+     */
+    public record Waterfall(long defaultId, String memberId, String currency, BigDecimal loss,
+                            BigDecimal defaulterCollateral, BigDecimal defaulterContribution, BigDecimal ccpTranche,
+                            BigDecimal survivorContributions, BigDecimal survivorAssessments, BigDecimal uncovered,
+                            List<SurvivorShare> survivors, List<Owed> otherCurrencies, List<String> entryIds,
+                            String appliedBy, Instant appliedAt) {
+    }
+
+    public record SurvivorShare(String memberId, BigDecimal fromContribution, BigDecimal assessed) {
+    }
+
+    public record Owed(String currency, BigDecimal amount) {
+    }
+
     private final RestCalls calls;
+    private final URI members;
     private final URI sizings;
     private final URI status;
     private final URI positions;
@@ -68,6 +86,7 @@ public final class DefaultFund {
 
     DefaultFund(RestCalls calls, URI accountService, URI riskService) {
         this.calls = calls;
+        this.members = RestCalls.url(accountService, "members");
         this.sizings = RestCalls.url(riskService, "default-fund-sizings");
         this.status = RestCalls.url(riskService, "default-fund-status");
         this.positions = RestCalls.url(accountService, "default-fund");
@@ -120,5 +139,18 @@ public final class DefaultFund {
     public List<ContributionCall> calls(String memberId) {
         return calls.get(RestCalls.query(contributionCalls, RestCalls.parameters("memberId", memberId)),
                 new TypeReference<>() { });
+    }
+
+    /**
+     * Applies the default waterfall of a defaulted member whose positions are all closed out (risk, admin): its loss
+     * covered layer by layer in account-service's journal, the survivors called to replenish. Once per default.
+     */
+    public Waterfall applyWaterfall(String memberId) {
+        return calls.post(RestCalls.url(members, memberId, "default-waterfall"), null, Waterfall.class);
+    }
+
+    /** The waterfall applied for the member's default. */
+    public Waterfall waterfall(String memberId) {
+        return calls.get(RestCalls.url(members, memberId, "default-waterfall"), Waterfall.class);
     }
 }

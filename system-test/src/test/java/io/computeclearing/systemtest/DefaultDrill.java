@@ -44,6 +44,8 @@ final class DefaultDrill {
 
     /** What BRAVO-H sells ALPHA-H to run out of margin: far beyond its collateral. */
     private static final long LARGE_SALE = 20_000;
+    /** The CCP's tranche the stack runs with (account-service's ccp.default-fund.ccp-tranche default). */
+    private static final BigDecimal CCP_TRANCHE = new BigDecimal("250000.00");
 
     private final SystemStack stack;
     private final DayAfterTheMonth day;
@@ -144,7 +146,7 @@ final class DefaultDrill {
     private void portBravoS(long defaultId) {
         backOffice.accounts().open(new Accounts.NewAccount("ALPHA-S", "ALPHA", Accounts.Type.CLIENT_SEGREGATED, "USD"));
         for (Service service : List.of(Service.CLEARING, Service.RISK)) {
-            Eventually.until(service + " knows ALPHA-S", () -> backOffice.accountDirectory(service).list(),
+            Eventually.until(service + " knows ALPHA-S", () -> backOffice.accountDirectory(service).list("ALPHA"),
                     accounts -> accounts.stream().anyMatch(a -> a.id().equals("ALPHA-S") && a.acceptsBusiness()));
         }
         Map<String, BigDecimal> clientCollateral = holdings("BRAVO-S");
@@ -268,7 +270,7 @@ final class DefaultDrill {
         BigDecimal house = holdings("BRAVO-H").getOrDefault("USD", BigDecimal.ZERO);
         DefaultFund.Position bravo = backOffice.defaultFund().position("BRAVO");
         DefaultFund.Position alpha = backOffice.defaultFund().position("ALPHA");
-        return house.add(bravo.held()).add(risk.defaultFund().status().ccpTranche())
+        return house.add(bravo.held()).add(CCP_TRANCHE)
                 .add(alpha.held().divide(BigDecimal.TWO)).add(new BigDecimal("100.00")).setScale(2, RoundingMode.DOWN);
     }
 
