@@ -248,8 +248,9 @@ final class DefaultDrill {
         assertThat(waterfall.defaulterCollateral().add(waterfall.defaulterContribution()).add(waterfall.ccpTranche())
                 .add(waterfall.survivorContributions()).add(waterfall.survivorAssessments()).add(waterfall.uncovered()))
                 .as("the layers and what is uncovered add up to the loss").isEqualByComparingTo(waterfall.loss());
-        assertThat(waterfall.survivorContributions()).as("the survivors' contributions are reached").isPositive();
-        assertThat(waterfall.uncovered()).isZero();
+        assertThat(waterfall.survivorContributions()).as("the survivors' contributions are reached: " + waterfall)
+                .isPositive();
+        assertThat(waterfall.uncovered()).as(waterfall.toString()).isZero();
         assertThat(balance("BRAVO-H", "USD")).as("BRAVO-H owes nothing any more").isZero();
         assertThat(bookSum("CCP_DEFAULT_LOSS")).as("the loss transit book nets to zero").isEmpty();
         Eventually.until("ALPHA is called to replenish its contribution", () -> backOffice.defaultFund().calls("ALPHA"),

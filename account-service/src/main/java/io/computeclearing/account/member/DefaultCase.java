@@ -7,6 +7,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.Immutable;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
@@ -34,6 +35,13 @@ public class DefaultCase extends PanacheEntityBase {
     /** When account-service marked the member DEFAULTED. */
     @Column(name = "recorded_at", nullable = false)
     public Instant recordedAt;
+
+    /**
+     * The cash the member's house accounts held in the default fund's currency when the default was recorded, each
+     * account's balance counted when positive: the collateral the close-out's loss is drawn on first.
+     */
+    @Column(name = "house_cash", nullable = false)
+    public BigDecimal houseCash;
 
     /** The member's default case, or null if it has not defaulted. */
     public static DefaultCase of(String memberId) {

@@ -1,5 +1,9 @@
 package io.computeclearing.account.member;
 
+import io.computeclearing.account.account.Account;
+import io.computeclearing.account.defaultfund.DefaultFundConfig;
+import io.computeclearing.account.ledger.JournalPosting;
+import io.computeclearing.account.valuation.Asset;
 import io.computeclearing.platform.events.account.AccountEvents;
 import io.computeclearing.platform.events.risk.RiskEvents.MemberDefaultDeclared;
 import io.computeclearing.platform.outbox.Outbox;
@@ -11,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
@@ -31,10 +36,12 @@ public class MemberService {
 
     private final Outbox outbox;
     private final Clock clock;
+    private final String fundCurrency;
 
-    public MemberService(Outbox outbox, Clock clock) {
+    public MemberService(Outbox outbox, Clock clock, DefaultFundConfig fund) {
         this.outbox = outbox;
         this.clock = clock;
+        this.fundCurrency = fund.currency();
     }
 
     public ClearingMember register(String id, String legalName, String lei, ClearingMember.MembershipType type,
@@ -118,8 +125,26 @@ public class MemberService {
         declaredCase.declaredAt = declared.declaredAt() == null ? member.updatedAt
                 : declared.declaredAt().truncatedTo(ChronoUnit.MICROS);
         declaredCase.recordedAt = member.updatedAt;
+        declaredCase.houseCash = houseCash(member.id);
         declaredCase.persist();
         return DefaultOutcome.DEFAULTED;
+    }
+
+    /** What the member's house accounts hold in cash of the fund's currency, each account's balance when positive. */
+    private BigDecimal houseCash(String memberId) {
+        return JournalPosting.getEntityManager().createQuery("""
+                        select sum(p.quantity) from JournalPosting p, Account a
+                        where a.id = p.accountId and a.memberId = :member and a.type = :house
+                          and p.book = :book and p.assetClass = :cash and p.asset = :currency
+                        group by p.accountId""", BigDecimal.class)
+                .setParameter("member", memberId)
+                .setParameter("house", Account.Type.HOUSE)
+                .setParameter("book", JournalPosting.Book.MEMBER_COLLATERAL)
+                .setParameter("cash", Asset.AssetClass.CASH)
+                .setParameter("currency", fundCurrency)
+                .getResultStream()
+                .filter(balance -> balance.signum() > 0)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     /**

@@ -115,8 +115,7 @@ public class DefaultWaterfalls {
         }
         List<Account> owned = accounts.list(memberId).stream().map(account -> accounts.lock(account.id)).toList();
         requireClosedOut(memberId, owned);
-        DefaulterCash cash = DefaulterCash.of(owned,
-                DefaulterCash.houseCashAt(owned, currency, defaultCase.recordedAt), units);
+        DefaulterCash cash = DefaulterCash.of(owned, defaultCase.houseCash, units);
         List<Survivor> survivors = lockSurvivors(memberId);
         Allocation allocation = new DefaultWaterfall(units.currency()).allocate(cash.loss(), new Resources(
                 cash.collateral(), DefaultFundPosition.of(memberId, currency).held().max(zero()), trancheLeft(),

@@ -2,7 +2,6 @@ package io.computeclearing.account.waterfall;
 
 import io.computeclearing.account.account.Account;
 import io.computeclearing.account.ledger.JournalPosting;
-import io.computeclearing.account.ledger.JournalPosting.Book;
 import io.computeclearing.account.valuation.Asset;
 import io.computeclearing.platform.events.account.AccountEvents.OwedAmount;
 import io.computeclearing.platform.money.MinorUnits;
@@ -10,7 +9,6 @@ import io.computeclearing.platform.money.MinorUnits;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,30 +71,6 @@ record DefaulterCash(BigDecimal loss, BigDecimal collateral, BigDecimal netted, 
                 .max(BigDecimal.ZERO), units);
         return new DefaulterCash(collateral.add(forTheFund), collateral, netted, owed, houseCash,
                 otherOwed.entrySet().stream().map(o -> new OwedAmount(o.getKey(), o.getValue())).toList());
-    }
-
-    /**
-     * The cash the house accounts held in the currency as at {@code at}, each account's balance counted when positive
-     * (a house account that owed at the default held no collateral): the postings of entries made until then.
-     */
-    static BigDecimal houseCashAt(List<Account> accounts, String currency, Instant at) {
-        List<String> houses = accounts.stream().filter(a -> a.type == Account.Type.HOUSE).map(a -> a.id).toList();
-        if (houses.isEmpty()) {
-            return BigDecimal.ZERO;
-        }
-        return JournalPosting.getEntityManager().createQuery("""
-                        select coalesce(sum(p.quantity), 0) from JournalPosting p
-                        where p.book = :book and p.accountId in :accounts and p.assetClass = :cash
-                          and p.asset = :currency and p.entry.createdAt <= :at
-                        group by p.accountId""", BigDecimal.class)
-                .setParameter("book", Book.MEMBER_COLLATERAL)
-                .setParameter("accounts", houses)
-                .setParameter("cash", Asset.AssetClass.CASH)
-                .setParameter("currency", currency)
-                .setParameter("at", at)
-                .getResultStream()
-                .filter(balance -> balance.signum() > 0)
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     private static BigDecimal sum(Map<Account, BigDecimal> amounts, MinorUnits units) {
