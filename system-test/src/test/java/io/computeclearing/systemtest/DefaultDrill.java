@@ -229,6 +229,10 @@ final class DefaultDrill {
             }
         }, r -> r != null);
         run.totals().forEach(total -> assertThat(total.net()).as(total.toString()).isZero());
+        long postings = run.postings().stream().filter(p -> p.amount().signum() != 0).count();
+        Eventually.until("account-service books the " + postings + " postings of " + next,
+                () -> query("select 'booked', count(*) from settlement_posting where business_date = date '" + next
+                        + "' and amount <> 0").get("booked"), booked -> booked.longValue() == postings);
         for (String account : List.of("BRAVO-H", "BRAVO-CN")) {
             Eventually.until("margin-service finds nothing to margin on " + account,
                     () -> backOffice.accounts().marginRequirement(account).requirements(),
