@@ -16,7 +16,6 @@ import io.computeclearing.client.SettlementPrices;
 import io.computeclearing.client.Trades;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -46,6 +45,8 @@ final class DefaultDrill {
     private static final long LARGE_SALE = 20_000;
     /** The CCP's tranche the stack runs with (account-service's ccp.default-fund.ccp-tranche default). */
     private static final BigDecimal CCP_TRANCHE = new BigDecimal("250000.00");
+    /** What the drill's loss assesses ALPHA beyond its whole contribution (at most 1 x it, the default multiple). */
+    private static final BigDecimal ASSESSED = new BigDecimal("1000.00");
 
     private final SystemStack stack;
     private final DayAfterTheMonth day;
@@ -185,8 +186,8 @@ final class DefaultDrill {
     /**
      * What BRAVO still holds (its house GH100 and GB200, its CNY account's TKFRC) is lotted by family and auctioned;
      * ALPHA bids on each lot, bob is not invited; after the deadline each lot goes to ALPHA at prices that realise its
-     * bid. The GH100 bid is large enough to take BRAVO's collateral, its contribution, the CCP's tranche and part of the
-     * survivors' contributions.
+     * bid. The GH100 bid is large enough to take BRAVO's collateral, its contribution, the CCP's tranche, the survivor's
+     * whole contribution and an assessment.
      */
     private void auctionTheRest(long defaultId) {
         Instant deadline = risk.businessTime(Service.RISK).get().now().plusSeconds(8);
@@ -241,24 +242,34 @@ final class DefaultDrill {
     }
 
     /**
-     * The waterfall: BRAVO's loss, its contribution, the CCP's tranche and the survivors' contributions, each posting
-     * in account-service's journal; what BRAVO owed in USD is covered, its CNY debt reported; the survivors are called
-     * to replenish.
+     * The waterfall: BRAVO's collateral, its contribution, the CCP's tranche, ALPHA's contribution and an assessment,
+     * each posting in account-service's journal; what BRAVO owed in USD is covered; ALPHA is called to replenish.
      */
     private void applyTheWaterfall(long defaultId) {
+        BigDecimal alphaHeld = backOffice.defaultFund().position("ALPHA").held();
         DefaultFund.Waterfall waterfall = risk.defaultFund().applyWaterfall("BRAVO");
         assertThat(waterfall.defaultId()).isEqualTo(defaultId);
-        assertThat(waterfall.loss()).isPositive();
+        assertThat(waterfall.loss()).as(waterfall.toString()).isPositive();
         assertThat(waterfall.defaulterCollateral().add(waterfall.defaulterContribution()).add(waterfall.ccpTranche())
                 .add(waterfall.survivorContributions()).add(waterfall.survivorAssessments()).add(waterfall.uncovered()))
                 .as("the layers and what is uncovered add up to the loss").isEqualByComparingTo(waterfall.loss());
-        assertThat(waterfall.survivorContributions()).as("the survivors' contributions are reached: " + waterfall)
-                .isPositive();
+        // ALPHA, the only survivor, bears its whole contribution and is assessed 1,000.00 beyond it.
+        assertThat(waterfall.survivors()).as(waterfall.toString()).singleElement().satisfies(alpha -> {
+            assertThat(alpha.memberId()).isEqualTo("ALPHA");
+            assertThat(alpha.fromContribution()).isEqualByComparingTo(alphaHeld);
+            assertThat(alpha.assessed()).isEqualByComparingTo(ASSESSED);
+        });
+        assertThat(waterfall.ccpTranche()).isEqualByComparingTo(CCP_TRANCHE);
         assertThat(waterfall.uncovered()).as(waterfall.toString()).isZero();
         assertThat(balance("BRAVO-H", "USD")).as("BRAVO-H owes nothing any more").isZero();
         assertThat(bookSum("CCP_DEFAULT_LOSS")).as("the loss transit book nets to zero").isEmpty();
-        Eventually.until("ALPHA is called to replenish its contribution", () -> backOffice.defaultFund().calls("ALPHA"),
-                calls -> calls.stream().anyMatch(c -> c.status().equals("OPEN")));
+        // ALPHA holds -1,000.00 in the fund: it is called for its requirement and the assessment.
+        DefaultFund.Position alpha = backOffice.defaultFund().position("ALPHA");
+        assertThat(alpha.held()).isEqualByComparingTo(ASSESSED.negate());
+        DefaultFund.ContributionCall replenish = Eventually.until("ALPHA is called to replenish the fund",
+                () -> backOffice.defaultFund().calls("ALPHA"), calls -> calls.stream()
+                        .anyMatch(c -> c.status().equals("OPEN"))).getFirst();
+        assertThat(replenish.amount()).isEqualByComparingTo(alpha.required().add(ASSESSED));
         Defaults.Report report = Eventually.until("the default report has the waterfall",
                 () -> risk.defaults().report(defaultId), r -> r.waterfall() != null);
         assertThat(report.left().openPositions()).isEmpty();
@@ -268,15 +279,15 @@ final class DefaultDrill {
     }
 
     /**
-     * ALPHA's bid for the GH100 lot: what BRAVO-H holds in USD, its default fund contribution, the CCP's tranche and
-     * half of ALPHA's own contribution (the GB200 lot gives BRAVO-H 100.00 back).
+     * ALPHA's bid for the GH100 lot: what BRAVO-H holds in USD, its default fund contribution, the CCP's tranche,
+     * ALPHA's own contribution and 1,000.00 more (the GB200 lot gives BRAVO-H 100.00 back).
      */
     private BigDecimal ghBid() {
         BigDecimal house = holdings("BRAVO-H").getOrDefault("USD", BigDecimal.ZERO);
         DefaultFund.Position bravo = backOffice.defaultFund().position("BRAVO");
         DefaultFund.Position alpha = backOffice.defaultFund().position("ALPHA");
         return house.add(bravo.held()).add(CCP_TRANCHE)
-                .add(alpha.held().divide(BigDecimal.TWO)).add(new BigDecimal("100.00")).setScale(2, RoundingMode.DOWN);
+                .add(alpha.held()).add(ASSESSED).add(new BigDecimal("100.00"));
     }
 
     private long net(String account, String instrument) {
