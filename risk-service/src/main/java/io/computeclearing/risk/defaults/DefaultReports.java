@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -151,7 +152,7 @@ public class DefaultReports {
     }
 
     private static Instant instant(Object timestamp) {
-        return timestamp instanceof Instant at ? at : ((java.time.OffsetDateTime) timestamp).toInstant();
+        return timestamp instanceof Instant at ? at : ((OffsetDateTime) timestamp).toInstant();
     }
 
     /** The booked auction and hedge transfers' costs, per currency. */

@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -266,7 +267,7 @@ class DefaultManagementTest {
         RiskFeed.waterfallApplied(m.defaultId(), m.d(), "949.98");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> backOffice()
                 .get("/defaults/{id}/report", m.defaultId()).then().statusCode(200)
-                .body("closeOutCosts", equalTo(List.of(java.util.Map.of("currency", "USD",
+                .body("closeOutCosts", equalTo(List.of(Map.of("currency", "USD",
                         "auctions", new BigDecimal("949.98"), "hedges", new BigDecimal("0.00"),
                         "total", new BigDecimal("949.98")))))
                 .body("lots.name", equalTo(List.of("front", "back", "client")))
