@@ -12,7 +12,6 @@ import io.computeclearing.client.Members;
 import io.computeclearing.client.Positions;
 import io.computeclearing.client.ProblemException;
 import io.computeclearing.client.Service;
-import io.computeclearing.client.SettlementPrices;
 import io.computeclearing.client.Trades;
 
 import java.math.BigDecimal;
