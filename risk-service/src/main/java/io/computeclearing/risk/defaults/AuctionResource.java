@@ -46,8 +46,6 @@ import java.util.Objects;
 @Path("/auctions")
 public class AuctionResource {
 
-    private static final String INSTRUMENT_ID = "[A-Z0-9][A-Z0-9-]{1,31}";
-
     /** Lots to auction until {@code deadline}: as given, or one per product family when {@code lots} is absent. */
     public record NewAuctions(@NotNull @Min(1) Long defaultId, @NotNull Instant deadline,
                               @Size(min = 1, max = 100) List<@Valid @NotNull Lot> lots) {
@@ -61,7 +59,8 @@ public class AuctionResource {
 
     public record PositionRef(
             @NotNull @Pattern(regexp = PortingOfferResource.ID, message = PortingOfferResource.ID_RULE) String accountId,
-            @NotNull @Pattern(regexp = INSTRUMENT_ID, message = "must be 2-32 upper-case letters, digits or '-'")
+            @NotNull @Pattern(regexp = PortingOfferResource.INSTRUMENT_ID,
+                    message = PortingOfferResource.INSTRUMENT_ID_RULE)
             String instrumentId) {
     }
 

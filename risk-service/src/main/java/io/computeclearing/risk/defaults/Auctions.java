@@ -324,9 +324,11 @@ public class Auctions {
      */
     private void instructAward(DefaultCase c, Auction auction, AuctionBid won, String by) {
         LocalDate priceDate = portfolio.priceDate();
+        Map<String, List<DefaultPortfolio.Held>> heldByAccount = new TreeMap<>();
         List<BidRealisation.Line> lines = new ArrayList<>();
         for (AuctionLot.Position p : auction.lot.positions) {
-            BigDecimal settlement = portfolio.held(p.accountId, priceDate).stream()
+            BigDecimal settlement = heldByAccount.computeIfAbsent(p.accountId,
+                            account -> portfolio.held(account, priceDate)).stream()
                     .filter(held -> held.instrumentId().equals(p.instrumentId)
                             && held.longQuantity() == p.longQuantity && held.shortQuantity() == p.shortQuantity)
                     .map(DefaultPortfolio.Held::settlementPrice).findFirst()

@@ -43,8 +43,8 @@ import java.util.List;
 public class DefaultCaseResource {
 
     /** A member id as account-service registers it. */
-    private static final String MEMBER_ID = "[A-Z0-9][A-Z0-9-]{1,19}";
-    private static final String MEMBER_ID_RULE = "must be 2-20 upper-case letters, digits or '-'";
+    private static final String MEMBER_ID = PortingOfferResource.ID;
+    private static final String MEMBER_ID_RULE = PortingOfferResource.ID_RULE;
 
     /** A proposal: whose default, why, and what the approver needs to know. */
     public record Proposal(

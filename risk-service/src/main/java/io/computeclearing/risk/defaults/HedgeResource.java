@@ -39,8 +39,8 @@ public class HedgeResource {
                            String accountId,
                            @NotNull @Pattern(regexp = PortingOfferResource.ID, message = PortingOfferResource.ID_RULE)
                            String counterpartyAccountId,
-                           @NotNull @Pattern(regexp = "[A-Z0-9][A-Z0-9-]{1,31}",
-                                   message = "must be 2-32 upper-case letters, digits or '-'") String instrumentId,
+                           @NotNull @Pattern(regexp = PortingOfferResource.INSTRUMENT_ID,
+                                   message = PortingOfferResource.INSTRUMENT_ID_RULE) String instrumentId,
                            @NotNull @Min(-1_000_000_000) @Max(1_000_000_000) Long quantity,
                            @NotNull @Decimal(integer = 12, fraction = 8)
                            @DecimalMin("-999999999999.99999999") @DecimalMax("999999999999.99999999") BigDecimal price) {

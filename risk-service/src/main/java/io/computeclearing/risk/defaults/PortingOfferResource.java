@@ -40,8 +40,11 @@ import java.util.List;
 @Path("/porting-offers")
 public class PortingOfferResource {
 
+    /** A member or account id as account-service registers it; an instrument id as clearing-service lists it. */
     static final String ID = "[A-Z0-9][A-Z0-9-]{1,19}";
     static final String ID_RULE = "must be 2-20 upper-case letters, digits or '-'";
+    static final String INSTRUMENT_ID = "[A-Z0-9][A-Z0-9-]{1,31}";
+    static final String INSTRUMENT_ID_RULE = "must be 2-32 upper-case letters, digits or '-'";
 
     /** An offer: which client account of which default goes to which member, and for how long. */
     public record NewOffer(@NotNull @Min(1) Long defaultId,
