@@ -28,8 +28,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -63,6 +65,7 @@ final class Demo {
     private final ClearingHouseEndpoints endpoints;
     /** The first business day the demo trades on; the month runs from it to the front months' last trading day. */
     private final LocalDate firstBusinessDay;
+    private final boolean fireDrill;
     private int passed;
     private final List<String> failed = new ArrayList<>();
 
@@ -71,10 +74,12 @@ final class Demo {
      * @param settlementService base URL of settlement-service, or null when it is not running
      * @param riskService base URL of risk-service, or null when it is not running
      * @param firstBusinessDay the date the demo opens and trades first (the launcher: today, UTC)
+     * @param fireDrill whether the default fire drill follows the month
      */
     Demo(PrintStream out, String accountService, String clearingService, String settlementService,
-         String riskService, LocalDate firstBusinessDay) {
+         String riskService, LocalDate firstBusinessDay, boolean fireDrill) {
         this.firstBusinessDay = firstBusinessDay;
+        this.fireDrill = fireDrill;
         this.out = out;
         this.accountService = accountService;
         this.clearingService = clearingService;
@@ -143,6 +148,9 @@ final class Demo {
                 if (riskService != null && alice != null) {
                     showStressRuns(backOffice, alice);
                     showDefaultFund(backOffice, alice);
+                    if (fireDrill) {
+                        showFireDrill(backOffice);
+                    }
                 }
             }
         } else {
@@ -386,6 +394,25 @@ final class Demo {
                 "/default-fund-sizings/" + sizing.sizingId() + "/members/BRAVO", "BRAVO's contribution",
                 house -> house.defaultFund().memberLine(sizing.sizingId(), "ALPHA"),
                 house -> house.defaultFund().memberLine(sizing.sizingId(), "BRAVO"));
+    }
+
+    /**
+     * The default fire drill on members of its own, on the two weekdays after the month (whose positions are settled
+     * finally by then): signs in the users it needs, then plays or shows it.
+     */
+    private void showFireDrill(ClearingHouse backOffice) {
+        Map<String, ClearingHouse> users = new HashMap<>();
+        users.put("backoffice", backOffice);
+        users.put("risk", signIn("risk", "risk", null));
+        users.put("admin", signIn("admin", "admin", null));
+        users.put("dave", signIn("dave", "member", FireDrill.PORTING_MEMBER));
+        users.put("erin", signIn("erin", "member", FireDrill.BIDDER));
+        if (users.containsValue(null)) {
+            fail("the fire drill needs tokens for risk, admin, dave and erin (users added to the realm later than this "
+                    + "data folder: delete it for a fresh start)");
+            return;
+        }
+        new DemoFireDrill(this, out).run(users);
     }
 
     /** Waits for the member's contribution call, pays what it asks for and waits until it settles. */

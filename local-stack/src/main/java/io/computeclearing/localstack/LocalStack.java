@@ -43,7 +43,7 @@ import java.util.stream.Collectors;
  *
  * <p>The system test drives the same launcher from code ({@link #create}): a data folder of its own, {@link #start()},
  * one service or the broker taken away and brought back ({@link #stopService}, {@link #startService},
- * {@link #stopKafka}, {@link #startKafka}), the demo ({@link #playDemo()}), and {@link #stop()}.
+ * {@link #stopKafka}, {@link #startKafka}), the demo ({@link #playDemo}), and {@link #stop()}.
  */
 public final class LocalStack {
 
@@ -93,13 +93,16 @@ public final class LocalStack {
     public static void main(String[] args) {
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         boolean demo = true;
+        boolean fireDrill = true;
         for (String arg : args) {
             switch (arg) {
                 case "--no-demo" -> demo = false;
+                case "--no-drill" -> fireDrill = false;
                 case "-h", "--help" -> {
-                    out.println("usage: ./ccp stack [--no-demo]   (java -jar local-stack/target/local-stack.jar [--no-demo])");
+                    out.println("usage: ./ccp stack [--no-demo | --no-drill]   (java -jar local-stack/target/local-stack.jar [...])");
                     out.println("  starts PostgreSQL, Kafka, Keycloak and every built service; data in .stack/; Ctrl-C stops all");
                     out.println("  --no-demo   do not onboard the demo members, accounts and deposits after start");
+                    out.println("  --no-drill  play the demo month without the default fire drill after it");
                     return;
                 }
                 default -> {
@@ -125,7 +128,7 @@ public final class LocalStack {
         }
         if (demo) {
             if (running.contains("account-service")) {
-                stack.playDemo();
+                stack.playDemo(LocalDate.now(ZoneOffset.UTC), fireDrill);
             } else {
                 out.println("\u2717 demo skipped: account-service is not running (build it: ./mvnw -pl account-service -am package)");
             }
@@ -140,15 +143,11 @@ public final class LocalStack {
     }
 
     /**
-     * Plays the demo from today (UTC) against the services started (account-service must be one of them); returns the
-     * failed steps, empty when every step passed.
+     * Plays the demo against the services started (account-service must be one of them), with {@code firstBusinessDay}
+     * as the first day it opens and trades (today, UTC, or e.g. Monday at a weekend), and the default fire drill after
+     * the month if {@code fireDrill}; returns the failed steps, empty when every step passed.
      */
-    public List<String> playDemo() {
-        return playDemo(LocalDate.now(ZoneOffset.UTC));
-    }
-
-    /** Plays the demo with {@code firstBusinessDay} as the first day it opens and trades (e.g. Monday at a weekend). */
-    public List<String> playDemo(LocalDate firstBusinessDay) {
+    public List<String> playDemo(LocalDate firstBusinessDay, boolean fireDrill) {
         List<StackService> running;
         synchronized (this) {
             running = List.copyOf(runningServices);
@@ -158,7 +157,7 @@ public final class LocalStack {
             throw new IllegalStateException("the demo needs account-service, which is not running");
         }
         return new Demo(out, accountService, baseUrl(running, "clearing-service"),
-                baseUrl(running, "settlement-service"), baseUrl(running, "risk-service"), firstBusinessDay).run();
+                baseUrl(running, "settlement-service"), baseUrl(running, "risk-service"), firstBusinessDay, fireDrill).run();
     }
 
     /** The names of the services this stack starts, in start order: those whose jar is built. */

@@ -312,7 +312,7 @@ final class DefaultDrill {
     }
 
     /** The non-zero sums per asset of a CCP book in account-service's journal. */
-    private static Map<String, BigDecimal> bookSum(String book) {
+    static Map<String, BigDecimal> bookSum(String book) {
         Map<String, BigDecimal> sums = query("select asset, sum(quantity) from journal_posting where book = '" + book
                 + "' group by asset");
         sums.values().removeIf(sum -> sum.signum() == 0);

@@ -79,7 +79,7 @@ final class SystemStack {
 
     /** Plays the local stack's demo month from {@code firstBusinessDay}; the failed steps, empty when all passed. */
     List<String> playDemo(LocalDate firstBusinessDay) {
-        return stack.playDemo(firstBusinessDay);
+        return stack.playDemo(firstBusinessDay, false);
     }
 
     void stop() {

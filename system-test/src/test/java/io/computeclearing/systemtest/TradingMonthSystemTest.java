@@ -15,6 +15,7 @@ import io.computeclearing.client.Recorded;
 import io.computeclearing.client.Service;
 import io.computeclearing.client.Statements;
 import io.computeclearing.client.Trades;
+import io.computeclearing.localstack.FireDrill;
 import io.computeclearing.systemtest.DayAfterTheMonth.Trade;
 import io.computeclearing.systemtest.Http.Response;
 import io.computeclearing.systemtest.OpenApiOperations.Operation;
@@ -577,7 +578,7 @@ class TradingMonthSystemTest {
     }
 
     /**
-     * Last, since it ends BRAVO's business: the fire drill ({@link DefaultDrill}). BRAVO misses a margin call, the
+     * After the others, since it ends BRAVO's business: the fire drill ({@link DefaultDrill}). BRAVO misses a margin call, the
      * escalation proposes its default and a person approves it; BRAVO's client account is ported to ALPHA with
      * clearing-service and account-service stopped half way; the rest is auctioned by family; the next end of day
      * settles the close-out and the default waterfall posts; the books reconcile.
@@ -586,6 +587,27 @@ class TradingMonthSystemTest {
     @Order(12)
     void aMemberThatMissesAMarginCallIsDeclaredInDefaultAndItsDefaultIsManagedToTheEnd() {
         long defaultId = new DefaultDrill(stack, day, http).play();
+        assertTheBookIsFlat();
+        System.out.printf("system test: default case %d of BRAVO managed to the end after %.0f s%n", defaultId,
+                seconds());
+    }
+
+    /**
+     * After BRAVO's, the demo's fire drill on members of its own ({@link HandComputedDefault}): three members, a client
+     * ported, the house auctioned in two lots away from settlement, the loss through the defaulter's margin and
+     * contribution into the survivors' contributions; every amount checked against a hand computation.
+     */
+    @Test
+    @Order(13)
+    void aDefaultComputedByHandPostsEveryAmountToTheCent() {
+        FireDrill.Outcome drill = new HandComputedDefault(day, http).playAndCheck();
+        assertTheBookIsFlat();
+        System.out.printf("system test: default case %d of CHARLIE computed by hand after %.0f s%n",
+                drill.defaultCase().defaultId(), seconds());
+    }
+
+    /** Every instrument's open interest nets to zero and the CCP's settlement account holds nothing in any currency. */
+    private void assertTheBookIsFlat() {
         for (Positions.OpenInterest instrument : backOffice.positions().openInterest(null)) {
             assertThat(instrument.netSum()).as(instrument.toString()).isZero();
         }
@@ -595,8 +617,6 @@ class TradingMonthSystemTest {
         } catch (SQLException e) {
             throw new AssertionError(e);
         }
-        System.out.printf("system test: default case %d of BRAVO managed to the end after %.0f s%n", defaultId,
-                seconds());
     }
 
     private void assertBatch(List<Trade> trades, int accepted, int duplicates) {
