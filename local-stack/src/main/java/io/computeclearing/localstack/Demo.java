@@ -365,10 +365,11 @@ final class Demo {
             return;
         }
         LocalDate asOf = latest.value().getFirst().businessDate();
-        // A replayed demo shows the sizing it made before instead of sizing again.
+        // A replayed demo shows the sizing it made before instead of sizing again (the fire drill's days have stress
+        // runs of their own since).
         Answer<DefaultFund.Status> status = attempt(() -> risk.defaultFund().status());
         DefaultFund.Sizing inForce = status.ok() ? status.value().inForce() : null;
-        Answer<DefaultFund.SizingView> sized = inForce != null && inForce.effectiveDate().equals(asOf)
+        Answer<DefaultFund.SizingView> sized = inForce != null
                 ? attempt(() -> risk.defaultFund().sizing(inForce.sizingId()))
                 : attempt(() -> risk.defaultFund().size(asOf));
         if (!sized.ok()) {

@@ -95,7 +95,8 @@ final class DemoFireDrill {
         return run.postings().stream().filter(p -> member.equals(p.memberId()))
                 .collect(Collectors.groupingBy(EndOfDay.Posting::accountId, TreeMap::new,
                         Collectors.reducing(BigDecimal.ZERO, EndOfDay.Posting::amount, BigDecimal::add)))
-                .entrySet().stream().map(e -> e.getKey() + " " + money(e.getValue()) + " USD")
+                .entrySet().stream().filter(e -> e.getValue().signum() != 0)
+                .map(e -> e.getKey() + " " + money(e.getValue()) + " USD")
                 .collect(Collectors.joining(", "));
     }
 
