@@ -5,17 +5,21 @@
 
 -- Version 1 of each family that has no parameters at all. Scan ranges are wide because GPU-hour prices are very
 -- volatile (docs/methodology.md); the intra-spread charge is 2% of one contract's scan range (GH100: 2.60 x 0.25 x
--- 1000 = 650.00, so 13.00).
+-- 1000 = 650.00, so 13.00). The floor on the scan range (money per contract) is the scan range at half the reference
+-- price (GH100: 1.30 x 0.25 x 1000 = 325.00): margin stops falling once a price has halved, and a price near zero or
+-- below is margined as if it stood at half its usual level. ILLUSTRATIVE until the index history is long enough for
+-- the parameter proposal (GET /risk-parameters/{family}/proposal), which measures the floor from the index's daily
+-- moves in money.
 insert into risk_parameters (family, version, effective_from, currency, contract_unit, price_scan_fraction,
                              reference_price, extreme_move_multiple, extreme_move_cover, intra_spread_charge,
-                             ratio_house, ratio_client_omnibus, ratio_client_segregated, created_by)
+                             ratio_house, ratio_client_omnibus, ratio_client_segregated, price_scan_floor, created_by)
 select d.family, 1, date '2026-01-01', d.currency, 1000, d.price_scan_fraction, d.reference_price, 3, 0.33,
-       d.intra_spread_charge, 1.00, 1.10, 1.10, 'reference-data'
-from (values ('GH100', 'USD', 0.25, 2.60, 13.00),
-             ('GB200', 'USD', 0.25, 5.30, 26.50),
-             ('TKFRN', 'USD', 0.30, 8.00, 48.00),
-             ('TKFRC', 'CNY', 0.30, 55.00, 330.00))
-         as d (family, currency, price_scan_fraction, reference_price, intra_spread_charge)
+       d.intra_spread_charge, 1.00, 1.10, 1.10, d.price_scan_floor, 'reference-data'
+from (values ('GH100', 'USD', 0.25, 2.60, 13.00, 325.00),
+             ('GB200', 'USD', 0.25, 5.30, 26.50, 662.50),
+             ('TKFRN', 'USD', 0.30, 8.00, 48.00, 1200.00),
+             ('TKFRC', 'CNY', 0.30, 55.00, 330.00, 8250.00))
+         as d (family, currency, price_scan_fraction, reference_price, intra_spread_charge, price_scan_floor)
 where not exists (select 1 from risk_parameters p where p.family = d.family)
 on conflict (family, version) do nothing
 returning 'risk parameters ' || family || ' version ' || version;

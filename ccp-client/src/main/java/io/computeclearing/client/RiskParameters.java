@@ -14,10 +14,12 @@ public final class RiskParameters {
     /**
      * One version of a family's parameters: the price scan range per contract and the charges SPAN adds on top.
      *
+     * @param priceScanFloor       the least price scan range in money per contract, whatever the price
      * @param initialToMaintenance the ratio of initial to maintenance margin per account type
      */
     public record RiskParameterSet(String family, int version, LocalDate effectiveFrom, String currency,
-                                   BigDecimal contractUnit, BigDecimal priceScanFraction, BigDecimal referencePrice,
+                                   BigDecimal contractUnit, BigDecimal priceScanFraction, BigDecimal priceScanFloor,
+                                   BigDecimal referencePrice,
                                    BigDecimal scanRangePerContract, BigDecimal extremeMoveMultiple,
                                    BigDecimal extremeMoveCover, BigDecimal intraSpreadCharge,
                                    Map<String, BigDecimal> initialToMaintenance) {

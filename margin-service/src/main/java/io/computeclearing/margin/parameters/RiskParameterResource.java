@@ -145,7 +145,8 @@ public class RiskParameterResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, example = """
             {"effectiveFrom": "2026-12-01", "currency": "USD", "contractUnit": 1000, "priceScanFraction": 0.25,
              "referencePrice": 2.60, "extremeMoveMultiple": 3, "extremeMoveCover": 0.33, "intraSpreadCharge": 15.00,
-             "ratioHouse": 1.00, "ratioClientOmnibus": 1.10, "ratioClientSegregated": 1.10}"""))
+             "ratioHouse": 1.00, "ratioClientOmnibus": 1.10, "ratioClientSegregated": 1.10,
+             "priceScanFloor": 325.00}"""))
     @APIResponse(responseCode = "201", description = "The new version, recorded",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = RiskParameterView.class)))

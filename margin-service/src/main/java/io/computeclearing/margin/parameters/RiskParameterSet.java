@@ -10,13 +10,14 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.time.Instant;
 import java.time.LocalDate;
 
 /**
  * One version of the SPAN risk parameters of a product family (for example GH100). Every contract month of the family
- * is scanned over {@code referencePrice x priceScanFraction} (money per contract: times {@code contractUnit}), with an
- * extreme move of {@code extremeMoveMultiple} times that range of which {@code extremeMoveCover} is covered; a spread
+ * is scanned over {@code |price| x priceScanFraction} (money per contract: times {@code contractUnit}), never less than
+ * {@code priceScanFloor} per contract, with an extreme move of {@code extremeMoveMultiple} times that range of which {@code extremeMoveCover} is covered; a spread
  * between two months is charged {@code intraSpreadCharge} flat. Initial margin = maintenance x the account type's ratio.
  * Versions are never updated: a change is a new version effective from a date.
  */
@@ -47,6 +48,13 @@ public class RiskParameterSet extends PanacheEntityBase {
     @Column(name = "price_scan_fraction", nullable = false)
     public BigDecimal priceScanFraction;
 
+    /**
+     * The least price scan range in money per contract, whatever the price: margin must not collapse as a price nears
+     * zero or turns negative. Zero: no floor (versions recorded before floors existed).
+     */
+    @Column(name = "price_scan_floor", nullable = false)
+    public BigDecimal priceScanFloor = BigDecimal.ZERO;
+
     /** The price risk arrays are built at; a configured value until settlement prices reach this service. */
     @Column(name = "reference_price", nullable = false)
     public BigDecimal referencePrice;
@@ -75,9 +83,9 @@ public class RiskParameterSet extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
-    /** Price scan range per contract in money: {@code referencePrice x priceScanFraction x contractUnit}. */
+    /** Price scan range per contract in money at the reference price. */
     public BigDecimal scanRangePerContract() {
-        return referencePrice.multiply(priceScanFraction).multiply(contractUnit);
+        return priceScanRange(referencePrice).multiply(contractUnit);
     }
 
     /** The initial-to-maintenance ratio of an account type. */
@@ -91,9 +99,22 @@ public class RiskParameterSet extends PanacheEntityBase {
 
     /**
      * The price scan range in price units at {@code price}: {@code |price| x priceScanFraction}, so the range follows
-     * the market; at a zero price the configured reference price stands in (a zero range would carry no risk).
+     * the market, but never less than the floor ({@code priceScanFloor / contractUnit}). Without a floor, a zero price
+     * scans at the configured reference price instead (a zero range would carry no risk).
      */
     public BigDecimal priceScanRange(BigDecimal price) {
-        return (price.signum() == 0 ? referencePrice : price.abs()).multiply(priceScanFraction);
+        if (priceScanFloor.signum() == 0) {
+            return (price.signum() == 0 ? referencePrice : price.abs()).multiply(priceScanFraction);
+        }
+        return price.abs().multiply(priceScanFraction).max(floorInPriceUnits());
+    }
+
+    /** The floor in price units, exact: {@code priceScanFloor / contractUnit} (to 34 significant digits at worst). */
+    private BigDecimal floorInPriceUnits() {
+        try {
+            return priceScanFloor.divide(contractUnit);
+        } catch (ArithmeticException notTerminating) {
+            return priceScanFloor.divide(contractUnit, MathContext.DECIMAL128);
+        }
     }
 }

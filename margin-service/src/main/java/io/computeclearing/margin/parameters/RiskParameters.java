@@ -64,12 +64,11 @@ public class RiskParameters {
         validate(family, request, effectiveFrom, today);
         // Simultaneous revisions of one family take turns, each numbered after the last, as sequential ones are.
         KeyLock.hold(RiskParameterSet.getEntityManager(), "risk_parameter_set", family);
-        Integer latest = RiskParameterSet.getEntityManager()
-                .createQuery("select max(p.version) from RiskParameterSet p where p.family = ?1", Integer.class)
-                .setParameter(1, family).getSingleResult();
+        RiskParameterSet latest = RiskParameterSet.<RiskParameterSet>find("family = ?1 order by version desc", family)
+                .firstResult();
         RiskParameterSet p = new RiskParameterSet();
         p.family = family;
-        p.version = latest == null ? 1 : latest + 1;
+        p.version = latest == null ? 1 : latest.version + 1;
         p.effectiveFrom = effectiveFrom;
         p.currency = request.currency();
         p.contractUnit = request.contractUnit();
@@ -81,6 +80,8 @@ public class RiskParameters {
         p.ratioHouse = request.ratioHouse();
         p.ratioClientOmnibus = request.ratioClientOmnibus();
         p.ratioClientSegregated = request.ratioClientSegregated();
+        p.priceScanFloor = request.priceScanFloor() != null ? request.priceScanFloor()
+                : latest != null ? latest.priceScanFloor : BigDecimal.ZERO;
         p.createdBy = user;
         p.createdAt = clock.instant();
         p.persist();
@@ -110,6 +111,9 @@ public class RiskParameters {
         if (r.intraSpreadCharge() == null || r.intraSpreadCharge().signum() < 0) {
             violations.add(new Problem.Violation("intraSpreadCharge", "must be zero or more"));
         }
+        if (r.priceScanFloor() != null && r.priceScanFloor().signum() < 0) {
+            violations.add(new Problem.Violation("priceScanFloor", "must be zero or more (money per contract)"));
+        }
         ratio(violations, "ratioHouse", r.ratioHouse());
         ratio(violations, "ratioClientOmnibus", r.ratioClientOmnibus());
         ratio(violations, "ratioClientSegregated", r.ratioClientSegregated());
@@ -120,6 +124,7 @@ public class RiskParameters {
         fits(violations, "extremeMoveMultiple", r.extremeMoveMultiple(), 5, 4);
         fits(violations, "extremeMoveCover", r.extremeMoveCover(), 5, 4);
         fits(violations, "intraSpreadCharge", r.intraSpreadCharge(), 16, 2);
+        fits(violations, "priceScanFloor", r.priceScanFloor(), 14, 2);
         fits(violations, "ratioHouse", r.ratioHouse(), 5, 4);
         fits(violations, "ratioClientOmnibus", r.ratioClientOmnibus(), 5, 4);
         fits(violations, "ratioClientSegregated", r.ratioClientSegregated(), 5, 4);

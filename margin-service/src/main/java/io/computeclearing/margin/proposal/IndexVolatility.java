@@ -20,9 +20,11 @@ public final class IndexVolatility {
     static final MathContext MC = MathContext.DECIMAL128;
 
     private final List<BigDecimal> changes;
+    private final List<BigDecimal> moves;
 
-    private IndexVolatility(List<BigDecimal> changes) {
+    private IndexVolatility(List<BigDecimal> changes, List<BigDecimal> moves) {
         this.changes = changes;
+        this.moves = moves;
     }
 
     /** From the values oldest first; none may be zero (a relative change from zero is undefined). */
@@ -31,14 +33,17 @@ public final class IndexVolatility {
             throw new IllegalArgumentException("a daily change needs two values, got " + values.size());
         }
         List<BigDecimal> changes = new ArrayList<>();
+        List<BigDecimal> moves = new ArrayList<>();
         for (int i = 1; i < values.size(); i++) {
             BigDecimal previous = values.get(i - 1);
             if (previous.signum() == 0) {
                 throw new IllegalArgumentException("an index value of zero has no relative change");
             }
-            changes.add(values.get(i).subtract(previous).divide(previous, MC));
+            BigDecimal move = values.get(i).subtract(previous);
+            moves.add(move);
+            changes.add(move.divide(previous, MC));
         }
-        return new IndexVolatility(List.copyOf(changes));
+        return new IndexVolatility(List.copyOf(changes), List.copyOf(moves));
     }
 
     /** The daily changes, oldest first. */
@@ -49,6 +54,14 @@ public final class IndexVolatility {
     /** {@code sqrt(sum r_i^2 / n)} over every change. */
     public BigDecimal dailyVolatility() {
         return rootMeanSquare(changes);
+    }
+
+    /**
+     * {@code sqrt(sum (v_i - v_(i-1))^2 / n)}: the daily volatility in index units rather than relative to the level,
+     * the size of a day's move whatever the price (what the scan range's floor is measured from).
+     */
+    public BigDecimal dailyMoveVolatility() {
+        return rootMeanSquare(moves);
     }
 
     /**

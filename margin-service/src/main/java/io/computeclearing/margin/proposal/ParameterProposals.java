@@ -76,6 +76,8 @@ public class ParameterProposals {
         BigDecimal reference = latest.setScale(6, RoundingMode.HALF_UP);
         BigDecimal scanRange = latest.multiply(fraction).multiply(inForce.contractUnit).setScale(2, RoundingMode.UP);
         BigDecimal intra = scanRange.multiply(INTRA_SHARE).setScale(2, RoundingMode.HALF_UP);
+        BigDecimal floor = settings.z().multiply(volatility.dailyMoveVolatility()).multiply(sqrtH)
+                .multiply(inForce.contractUnit).setScale(2, RoundingMode.UP);
         BigDecimal volScan = settings.z().multiply(volatility.volatilityOfVolatility(settings.rollingWindow()))
                 .multiply(sqrtH).setScale(6, RoundingMode.UP);
 
@@ -85,6 +87,8 @@ public class ParameterProposals {
                 line("scanRangePerContract", inForce.scanRangePerContract(), scanRange,
                         "latest index value x priceScanFraction x contractUnit"),
                 line("intraSpreadCharge", inForce.intraSpreadCharge, intra, "2% of scanRangePerContract"),
+                line("priceScanFloor", inForce.priceScanFloor, floor,
+                        "z x sigma of daily index moves (index units) x sqrt(h) x contractUnit"),
                 line("volatilityScanRange", null, volScan,
                         "z x stdev(rolling " + settings.rollingWindow() + "-day sigma) x sqrt(h)"));
         return new ParameterProposal(family, inForce.version, indexId, history.getFirst().valueDate,

@@ -47,12 +47,15 @@ public record SpanFileContent(LocalDate businessDate, List<Family> families, Lis
      * @param ratioHouse          initial/maintenance ratio of house accounts ({@code adjRate} of account type H)
      * @param ratioClientOmnibus  the same for client omnibus accounts (O)
      * @param ratioClientSegregated the same for client segregated accounts (S)
+     * @param priceScanFloor      the least scan range in money per contract: no element of its own, it shows as the
+     *                            {@code priceScan} of the months whose {@code |p| x fraction} is below it; null when
+     *                            no month is floored (the file does not tell)
      * @param contracts           the contract months, nearest first
      */
     public record Family(String family, String currency, BigDecimal contractUnit, BigDecimal referencePrice,
                          BigDecimal priceScanFraction, BigDecimal extremeMoveMultiple, BigDecimal extremeMoveCover,
                          BigDecimal intraSpreadCharge, BigDecimal ratioHouse, BigDecimal ratioClientOmnibus,
-                         BigDecimal ratioClientSegregated, List<Contract> contracts) {
+                         BigDecimal ratioClientSegregated, BigDecimal priceScanFloor, List<Contract> contracts) {
 
         public Family {
             contracts = List.copyOf(contracts);

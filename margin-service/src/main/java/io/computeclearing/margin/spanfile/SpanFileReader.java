@@ -28,9 +28,10 @@ import java.util.regex.Pattern;
  *   <li>inter-commodity spreads between whole combined commodities (see {@link InterCommoditySpreadDefinition});</li>
  *   <li>per combined commodity a futures portfolio linked to an index portfolio, one currency, the three account types'
  *       initial/maintenance ratios (at least 1), one flat rate on one-to-one spreads between every pair of tiers;</li>
- *   <li>every month's scan range {@code |p| x fraction} (the fraction the index portfolio gives, {@code priceScan / p})
- *       and its risk array exactly the one margin-service builds from it ({@code -move x range x cvf x weight}, to the
- *       cent, composite delta 1);</li>
+ *   <li>every month's scan range {@code |p| x fraction} (the fraction the index portfolio gives, {@code priceScan / p}),
+ *       or the family's floor where that is larger (one floor for all such months, and applied to every month below
+ *       it; without a floor a zero price scans at the reference price), and its risk array exactly the one
+ *       margin-service builds from it ({@code -move x range x cvf x weight}, to the cent, composite delta 1);</li>
  *   <li>values within the precision risk parameters are stored at.</li>
  * </ul>
  */
@@ -147,11 +148,12 @@ public final class SpanFileReader {
         BigDecimal fraction = exactFraction(phy.path() + "/scanRate/priceScan", indexScan, reference);
 
         List<SpanFileContent.Contract> contracts = contracts(futPf, grid, reference, fraction, unit);
+        BigDecimal floor = floor(futPf, contracts, reference, fraction, unit);
         List<SpanXmlElement> tiers = cc.optionalChild("intraTiers").map(t -> t.children("tier")).orElse(List.of());
         BigDecimal intra = CalendarSpreadDefinition.read(cc, family, tiers);
         BigDecimal[] ratios = ratios(cc, accountTypeByRate);
         return new SpanFileContent.Family(family, currency, unit, reference, fraction, grid.extremeMultiple(),
-                grid.coverFraction(), intra, ratios[0], ratios[1], ratios[2], contracts);
+                grid.coverFraction(), intra, ratios[0], ratios[1], ratios[2], floor, contracts);
     }
 
     private static String currency(SpanXmlElement cc) {
@@ -225,11 +227,10 @@ public final class SpanFileReader {
             }
             BigDecimal price = fut.decimal("p");
             BigDecimal scan = fut.child("scanRate").decimal("priceScan");
-            BigDecimal expectedScan = (price.signum() == 0 ? reference : price.abs()).multiply(fraction);
-            if (scan.compareTo(expectedScan) != 0) {
+            if (scan.compareTo(price.abs().multiply(fraction)) < 0) {
                 throw SpanFileProblems.inconsistent(fut.path() + "/scanRate/priceScan", "is " + scan.toPlainString()
                         + " but |p| x the family's scan fraction " + fraction.toPlainString() + " is "
-                        + expectedScan.toPlainString());
+                        + price.abs().multiply(fraction).toPlainString() + ": a scan range is never below it");
             }
             SpanXmlElement ra = fut.child("ra");
             List<BigDecimal> losses = ra.decimals("a");
@@ -253,6 +254,48 @@ public final class SpanFileReader {
         }
         contracts.sort(Comparator.comparing(SpanFileContent.Contract::month));
         return contracts;
+    }
+
+    /**
+     * The family's floor in money per contract, from the months scanned wider than {@code |p| x fraction} (all at one
+     * range, the floor in price units); null when none is. Every month must then scan exactly {@code |p| x fraction}
+     * or the floor, whichever is larger; without a floor a zero price scans {@code reference x fraction}.
+     */
+    private static BigDecimal floor(SpanXmlElement futPf, List<SpanFileContent.Contract> contracts,
+            BigDecimal reference, BigDecimal fraction, BigDecimal unit) {
+        BigDecimal floored = null;
+        for (SpanFileContent.Contract c : contracts) {
+            boolean zeroWithoutFloor = c.price().signum() == 0
+                    && c.priceScanRange().compareTo(reference.multiply(fraction)) == 0;
+            if (c.priceScanRange().compareTo(c.price().abs().multiply(fraction)) > 0 && !zeroWithoutFloor) {
+                if (floored != null && floored.compareTo(c.priceScanRange()) != 0) {
+                    throw SpanFileProblems.inconsistent(futPf.path() + "/fut[" + SpanFileWriter.MONTH.format(c.month()) + "]/scanRate/priceScan",
+                            "is " + c.priceScanRange().toPlainString() + " above |p| x the scan fraction, but another "
+                                    + "month is floored at " + floored.toPlainString() + ": a family has one floor");
+                }
+                floored = c.priceScanRange();
+            }
+        }
+        for (SpanFileContent.Contract c : contracts) {
+            BigDecimal relative = c.price().signum() == 0 && floored == null ? reference.multiply(fraction)
+                    : c.price().abs().multiply(fraction);
+            BigDecimal expected = floored == null ? relative : relative.max(floored);
+            if (c.priceScanRange().compareTo(expected) != 0) {
+                throw SpanFileProblems.inconsistent(futPf.path() + "/fut[" + SpanFileWriter.MONTH.format(c.month()) + "]/scanRate/priceScan",
+                        "is " + c.priceScanRange().toPlainString() + " but " + (floored == null
+                        ? "|p| x the family's scan fraction is " : "the larger of |p| x the scan fraction and the "
+                        + "family's floor is ") + expected.toPlainString());
+            }
+        }
+        if (floored == null) {
+            return null;
+        }
+        BigDecimal money = floored.multiply(unit).stripTrailingZeros();
+        if (money.scale() > 2) {
+            throw SpanFileProblems.inconsistent(futPf.path() + "/fut/scanRate/priceScan", "the floor "
+                    + floored.toPlainString() + " x cvf " + unit.toPlainString() + " is not a whole amount of cents");
+        }
+        return money.setScale(2);
     }
 
     private static YearMonth month(String element, String pe) {

@@ -35,7 +35,8 @@ import java.util.TreeSet;
  * <p>
  * <b>Export</b>: the risk parameters in force on a business date with, per contract month, the price margin-service
  * builds its risk array at (the latest settlement price on or before that date, else the family's configured reference
- * price), the price scan range {@code |price| x priceScanFraction} (the configured price when the price is zero) and
+ * price), the price scan range ({@link RiskParameterSet#priceScanRange}: {@code |price| x priceScanFraction}, never
+ * below the floor) and
  * the array itself, so that members and third-party tools can recompute our margins. The months are those listed by
  * clearing and not expired, and any other month still held, less those finally settled. The inter-commodity spreads
  * in force on the date are written too.
@@ -43,7 +44,8 @@ import java.util.TreeSet;
  * <b>Import</b>: a file's parameters become a new version of each family's risk parameters, effective from the file's
  * business date (or a given date, today or later), through the same {@link RiskParameters#revise} that
  * {@code PUT /risk-parameters/{family}} uses. A family whose version in force on that date already equals the file
- * gets no new version, so importing a file twice records it once. The file's inter-commodity spreads, when it has any,
+ * gets no new version, so importing a file twice records it once. A file whose months show no floor keeps the floor
+ * of the family's latest version. The file's inter-commodity spreads, when it has any,
  * become a new version of the whole set the same way ({@link InterSpreads#revise}, which also refuses spreads across
  * currencies); a file without any leaves the spreads in force as they are (they are cleared over REST). The whole file
  * is one transaction: a refusal writes nothing.
@@ -92,7 +94,7 @@ public class SpanFiles {
         }
         return new SpanFileContent.Family(p.family, p.currency, p.contractUnit, p.referencePrice,
                 p.priceScanFraction, p.extremeMoveMultiple, p.extremeMoveCover, p.intraSpreadCharge, p.ratioHouse,
-                p.ratioClientOmnibus, p.ratioClientSegregated, contracts);
+                p.ratioClientOmnibus, p.ratioClientSegregated, p.priceScanFloor, contracts);
     }
 
     /** Listed months not expired, and months still held, per family; less those finally settled. */
@@ -162,7 +164,7 @@ public class SpanFiles {
             }
             NewRiskParameters request = new NewRiskParameters(from, f.currency(), f.contractUnit(),
                     f.priceScanFraction(), f.referencePrice(), f.extremeMoveMultiple(), f.extremeMoveCover(), intra,
-                    f.ratioHouse(), f.ratioClientOmnibus(), f.ratioClientSegregated());
+                    f.ratioHouse(), f.ratioClientOmnibus(), f.ratioClientSegregated(), f.priceScanFloor());
             if (current != null && same(current, request)) {
                 results.add(new SpanFileImport.FamilyVersion(f.family(), current.version,
                         SpanFileImport.Outcome.UNCHANGED));
@@ -192,6 +194,7 @@ public class SpanFiles {
                 && p.intraSpreadCharge.compareTo(r.intraSpreadCharge()) == 0
                 && p.ratioHouse.compareTo(r.ratioHouse()) == 0
                 && p.ratioClientOmnibus.compareTo(r.ratioClientOmnibus()) == 0
-                && p.ratioClientSegregated.compareTo(r.ratioClientSegregated()) == 0;
+                && p.ratioClientSegregated.compareTo(r.ratioClientSegregated()) == 0
+                && (r.priceScanFloor() == null || p.priceScanFloor.compareTo(r.priceScanFloor()) == 0);
     }
 }

@@ -56,7 +56,7 @@ class BacktestLightTest {
 
         proposal(family)
                 .body("family", equalTo(family))
-                .body("parameters", hasSize(5))
+                .body("parameters", hasSize(6))
                 .body("backtesting", hasSize(2))
                 .body("backtesting[0].holdingDays", equalTo(1))
                 .body("backtesting[0].light", equalTo("YELLOW"))

@@ -36,6 +36,7 @@ class DefaultRiskParametersTest {
         assertThat(gh100.version).isEqualTo(1);
         assertThat(gh100.currency).isEqualTo("USD");
         assertThat(gh100.priceScanFraction).isEqualByComparingTo("0.25");
+        assertThat(gh100.priceScanFloor).as("the scan range at half the reference price").isEqualByComparingTo("325.00");
         assertThat(gh100.referencePrice).isEqualByComparingTo("2.60");
         assertThat(gh100.intraSpreadCharge).isEqualByComparingTo("13.00");
         RiskParameterSet tkfrc = parameters.inForce("TKFRC", firstDay).orElseThrow();

@@ -98,9 +98,14 @@ class ParameterProposalTest {
                         .body("parameters[3].parameter", equalTo("intraSpreadCharge"))
                         .body("parameters[3].proposed", comparesEqualTo(new BigDecimal("23.83")))
                         .body("parameters[3].lagsMarket", equalTo(true))
-                        .body("parameters[4].parameter", equalTo("volatilityScanRange"))
-                        .body("parameters[4].inForce", nullValue())
-                        .body("parameters[4].proposed", comparesEqualTo(new BigDecimal("0.016887"))));
+                        // every daily move is 0.40: 2.326 x 0.40 x sqrt(2) x 1000 = 1,315.7843, rounded up
+                        .body("parameters[4].parameter", equalTo("priceScanFloor"))
+                        .body("parameters[4].inForce", comparesEqualTo(BigDecimal.ZERO))
+                        .body("parameters[4].proposed", comparesEqualTo(new BigDecimal("1315.79")))
+                        .body("parameters[4].lagsMarket", equalTo(true))
+                        .body("parameters[5].parameter", equalTo("volatilityScanRange"))
+                        .body("parameters[5].inForce", nullValue())
+                        .body("parameters[5].proposed", comparesEqualTo(new BigDecimal("0.016887"))));
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -83,7 +84,7 @@ class SpanFileReaderTest {
         SpanFileContent written = new SpanFileContent(LocalDate.of(2026, 12, 1), List.of(
                 new SpanFileContent.Family("TKFRN", "USD", new BigDecimal("1000"), new BigDecimal("8.00"),
                         new BigDecimal("0.30"), new BigDecimal("2.5"), new BigDecimal("0.35"), new BigDecimal("48.00"),
-                        BigDecimal.ONE, new BigDecimal("1.10"), new BigDecimal("1.10"), List.of(
+                        BigDecimal.ONE, new BigDecimal("1.10"), new BigDecimal("1.10"), null, List.of(
                         new SpanFileContent.Contract(YearMonth.of(2027, 1), new BigDecimal("-0.10"), scan,
                                 RiskArray.forFuture(grid, new BigDecimal("-0.10"), scan, new BigDecimal("1000"), 2)),
                         new SpanFileContent.Contract(YearMonth.of(2027, 2), new BigDecimal("8.00"),
@@ -106,6 +107,48 @@ class SpanFileReaderTest {
         assertThat(f.contracts().getFirst().riskArray()).isEqualTo(written.families().getFirst().contracts()
                 .getFirst().riskArray());
         assertThat(xml).contains("<dSpread>").contains("<numerator>25</numerator>");
+        assertThat(f.priceScanFloor()).as("no month is floored: the file does not tell").isNull();
+    }
+
+    @Test
+    void aFloorShowsAsTheScanRangeOfTheMonthsBelowItAndReadsBack() {
+        // TKFRN, fraction 0.30, floor 1,200.00 a contract of 1,000 = 1.20 a unit: at -0.10 the scan is 1.20, not
+        // 0.03; at 0 it is 1.20; at 8.00 it is 8.00 x 0.30 = 2.40, above the floor
+        SpanFileContent.Family floored = tkfrn(new BigDecimal("1200.00"), "1.20", "1.20", "2.40");
+        String xml = new SpanFileWriter().write(new SpanFileContent(LocalDate.of(2026, 12, 1), List.of(floored)),
+                Instant.parse("2026-12-01T18:00:00Z"));
+
+        SpanFileContent.Family read = reader.read(xml).families().getFirst();
+        assertThat(read.priceScanFloor()).isEqualByComparingTo("1200.00");
+        assertThat(read.contracts()).extracting(c -> c.riskArray().loss(13))
+                .containsExactly(new BigDecimal("1200.00"), new BigDecimal("1200.00"), new BigDecimal("2400.00"));
+    }
+
+    @Test
+    void refusesAMonthScannedBelowTheFloorOtherMonthsShow() {
+        // the floor shows at 1.20 on the month at -0.10, but the month at 0 scans 0.50
+        String xml = new SpanFileWriter().write(new SpanFileContent(LocalDate.of(2026, 12, 1),
+                List.of(tkfrn(new BigDecimal("1200.00"), "1.20", "0.50", "2.40"))), Instant.parse("2026-12-01T18:00:00Z"));
+
+        Problem problem = refusal(xml);
+        assertThat(problem.status()).isEqualTo(422);
+        assertThat(problem.detail()).contains("fut[202702]/scanRate/priceScan").contains("floored at 1.2");
+    }
+
+    /** TKFRN months at -0.10, 0 and 8.00 with the given scan ranges (price units), written as they are. */
+    private static SpanFileContent.Family tkfrn(BigDecimal floor, String... scans) {
+        ScenarioGrid grid = ScenarioGrid.of(new BigDecimal("3"), new BigDecimal("0.33"));
+        BigDecimal unit = new BigDecimal("1000");
+        List<BigDecimal> prices = List.of(new BigDecimal("-0.10"), BigDecimal.ZERO, new BigDecimal("8.00"));
+        List<SpanFileContent.Contract> contracts = new ArrayList<>();
+        for (int i = 0; i < prices.size(); i++) {
+            BigDecimal scan = new BigDecimal(scans[i]);
+            contracts.add(new SpanFileContent.Contract(YearMonth.of(2027, 1 + i), prices.get(i), scan,
+                    RiskArray.forFuture(grid, prices.get(i), scan, unit, 2)));
+        }
+        return new SpanFileContent.Family("TKFRN", "USD", unit, new BigDecimal("8.00"), new BigDecimal("0.30"),
+                new BigDecimal("3"), new BigDecimal("0.33"), new BigDecimal("48.00"), BigDecimal.ONE,
+                new BigDecimal("1.10"), new BigDecimal("1.10"), floor, contracts);
     }
 
     @Test
@@ -130,7 +173,7 @@ class SpanFileReaderTest {
     private static SpanFileContent.Family family(String symbol, String multiple, String cover) {
         return new SpanFileContent.Family(symbol, "USD", new BigDecimal("1000"), new BigDecimal("2.60"),
                 new BigDecimal("0.25"), new BigDecimal(multiple), new BigDecimal(cover), new BigDecimal("13.00"),
-                BigDecimal.ONE, new BigDecimal("1.10"), new BigDecimal("1.10"), List.of());
+                BigDecimal.ONE, new BigDecimal("1.10"), new BigDecimal("1.10"), null, List.of());
     }
 
     @Test
@@ -187,7 +230,8 @@ class SpanFileReaderTest {
 
     @Test
     void refusesAScanRangeThatIsNotTheFamilysFractionOfThePrice() {
-        Problem problem = refusal(handWritten().replace("<priceScan>0.70</priceScan>", "<priceScan>0.75</priceScan>"));
+        // narrower than |p| x fraction (wider would be a floor, checked against the other months)
+        Problem problem = refusal(handWritten().replace("<priceScan>0.70</priceScan>", "<priceScan>0.65</priceScan>"));
         assertThat(problem.status()).isEqualTo(422);
         assertThat(problem.violations().getFirst().field()).endsWith("fut[202701]/scanRate/priceScan");
     }

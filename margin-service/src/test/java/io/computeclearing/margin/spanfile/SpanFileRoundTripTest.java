@@ -58,10 +58,10 @@ class SpanFileRoundTripTest {
 
     @Test
     void exportedFileImportedAfterAChangeRestoresTheSameMarginsToTheCent() {
-        define(h, "USD", "2.60", "0.25", "13.00");
-        define(b, "USD", "5.30", "0.25", "26.50");
-        define(t, "USD", "8.00", "0.30", "48.00");
-        define(c, "CNY", "55.00", "0.30", "330.00");
+        define(h, "USD", "2.60", "0.25", "13.00", "100.00");
+        define(b, "USD", "5.30", "0.25", "26.50", "0");
+        define(t, "USD", "8.00", "0.30", "48.00", "0");
+        define(c, "CNY", "55.00", "0.30", "330.00", "0");
         list(h, 5);
         list(b, 2);
         list(t, 2);
@@ -91,8 +91,10 @@ class SpanFileRoundTripTest {
         assertThat(january.month()).isEqualTo(YearMonth.of(2027, 1));
         assertThat(january.price()).isEqualByComparingTo("2.80");
         assertThat(january.riskArray().loss(13)).isEqualByComparingTo("700.00");
-        // the negative settlement price scans over |-0.10| x 25% = 0.025 per GPU-hour: 25.00 per lot
-        assertThat(exportedH.contracts().get(2).riskArray().loss(13)).isEqualByComparingTo("25.00");
+        // the negative settlement price would scan over |-0.10| x 25% = 0.025 per GPU-hour, 25.00 per lot, but the
+        // floor is 100.00 per lot: the file shows 0.10 and reads back the floor
+        assertThat(exportedH.contracts().get(2).riskArray().loss(13)).isEqualByComparingTo("100.00");
+        assertThat(exportedH.priceScanFloor()).isEqualByComparingTo("100.00");
 
         for (String family : List.of(h, b, t, c)) {
             changeEverything(family);
@@ -157,21 +159,22 @@ class SpanFileRoundTripTest {
         return margins.stream().map(CurrencyMargin::requirement).toList();
     }
 
-    private static void define(String family, String currency, String reference, String fraction, String intra) {
+    private static void define(String family, String currency, String reference, String fraction, String intra,
+                               String floor) {
         given().auth().oauth2(TestTokens.risk()).contentType(ContentType.JSON)
-                .body(parameters(currency, reference, fraction, intra, "0.33", "1.10"))
+                .body(parameters(currency, reference, fraction, intra, "0.33", "1.10", floor))
                 .when().put("/risk-parameters/" + family).then().statusCode(201);
     }
 
     /** A new version with every parameter different, so that every margin changes. */
     private static void changeEverything(String family) {
         given().auth().oauth2(TestTokens.risk()).contentType(ContentType.JSON)
-                .body(parameters(family.startsWith("C") ? "CNY" : "USD", "3.00", "0.40", "20.00", "0.30", "1.20"))
+                .body(parameters(family.startsWith("C") ? "CNY" : "USD", "3.00", "0.40", "20.00", "0.30", "1.20", "0"))
                 .when().put("/risk-parameters/" + family).then().statusCode(201);
     }
 
     private static Map<String, Object> parameters(String currency, String reference, String fraction, String intra,
-            String cover, String clientRatio) {
+            String cover, String clientRatio, String floor) {
         return Map.ofEntries(
                 Map.entry("effectiveFrom", TODAY.toString()),
                 Map.entry("currency", currency),
@@ -183,7 +186,8 @@ class SpanFileRoundTripTest {
                 Map.entry("intraSpreadCharge", new BigDecimal(intra)),
                 Map.entry("ratioHouse", 1.00),
                 Map.entry("ratioClientOmnibus", new BigDecimal(clientRatio)),
-                Map.entry("ratioClientSegregated", new BigDecimal(clientRatio)));
+                Map.entry("ratioClientSegregated", new BigDecimal(clientRatio)),
+                Map.entry("priceScanFloor", new BigDecimal(floor)));
     }
 
     /** The family's first months from January 2027, as clearing lists them. */
