@@ -52,6 +52,9 @@ public final class FireDrill {
     public static final String BIDDER = "ECHO";
     /** The realm users of the three members (every demo user's password is its name). */
     public static final Map<String, String> USERS = Map.of(DEFAULTER, "carol", PORTING_MEMBER, "dave", BIDDER, "erin");
+    /** The three members' legal entity identifiers (ISO 17442 check digits). */
+    static final Map<String, String> LEIS = Map.of(DEFAULTER, "549300CHARLIEFUNDS96",
+            PORTING_MEMBER, "549300DELTACOMPUTE65", BIDDER, "549300ECHOTOKENSCO88");
 
     private static final String GH100 = "GH100";
     private static final String GB200 = "GB200";
@@ -118,9 +121,9 @@ public final class FireDrill {
 
     /** The three members, their accounts, cash and default fund contributions (replays change nothing). */
     private void onboard() {
-        register(DEFAULTER, "Charlie Funds plc", "549300CHARLIEFUNDS96");
-        register(PORTING_MEMBER, "Delta Compute AG", "549300DELTACOMPUTE65");
-        register(BIDDER, "Echo Tokens Co", "549300ECHOTOKENSCO88");
+        register(DEFAULTER, "Charlie Funds plc");
+        register(PORTING_MEMBER, "Delta Compute AG");
+        register(BIDDER, "Echo Tokens Co");
         open(DEFAULTER + "-H", DEFAULTER, Accounts.Type.HOUSE);
         open(DEFAULTER + "-S", DEFAULTER, Accounts.Type.CLIENT_SEGREGATED);
         open(PORTING_MEMBER + "-H", PORTING_MEMBER, Accounts.Type.HOUSE);
@@ -235,8 +238,8 @@ public final class FireDrill {
         return closed;
     }
 
-    private void register(String id, String name, String lei) {
-        ignoreConflict(() -> backOffice.members().register(new Members.NewMember(id, name, lei,
+    private void register(String id, String name) {
+        ignoreConflict(() -> backOffice.members().register(new Members.NewMember(id, name, LEIS.get(id),
                 Members.MembershipType.GENERAL_CLEARING_MEMBER)));
     }
 

@@ -10,6 +10,7 @@ class DemoLeiTest {
     void demoLeisPassTheIso17442CheckDigits() {
         assertThat(Demo.isValidLei(Demo.ALPHA_LEI)).isTrue();
         assertThat(Demo.isValidLei(Demo.BRAVO_LEI)).isTrue();
+        assertThat(FireDrill.LEIS.values()).allMatch(Demo::isValidLei);
     }
 
     @Test

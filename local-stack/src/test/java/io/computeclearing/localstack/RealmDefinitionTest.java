@@ -25,10 +25,17 @@ class RealmDefinitionTest {
         assertThat(names(realm.path("roles").path("realm"), "name"))
                 .containsExactlyInAnyOrder("back-office", "member", "risk", "admin", "index-provider");
         assertThat(names(realm.path("users"), "username"))
-                .containsExactlyInAnyOrder("backoffice", "risk", "admin", "indexco", "alice", "bob");
+                .containsExactlyInAnyOrder("backoffice", "risk", "admin", "indexco", "alice", "bob", "carol", "dave",
+                        "erin");
         JsonNode alice = find(realm.path("users"), "username", "alice");
         assertThat(alice.path("attributes").path("member_id").get(0).asText()).isEqualTo("ALPHA");
         assertThat(names(alice.path("realmRoles"), null)).contains("member");
+        // the fire drill's members' users
+        FireDrill.USERS.forEach((member, user) -> {
+            JsonNode drillUser = find(realm.path("users"), "username", user);
+            assertThat(drillUser.path("attributes").path("member_id").get(0).asText()).isEqualTo(member);
+            assertThat(names(drillUser.path("realmRoles"), null)).contains("member");
+        });
     }
 
     @Test

@@ -25,8 +25,9 @@ import static io.computeclearing.platform.persistence.SqlValues.instant;
 /**
  * What a sizing reads from the stored stress runs: the daily (END_OF_DAY) runs of the period, the latest of each date
  * (a date settlement ran again was stressed again), and each member's risk measure over them. The members are those
- * whose accounts the period's runs revalued; a member is measured on every run of the period, a run it had no
- * position in counting zero.
+ * whose accounts the period's runs revalued, less those declared in default (their contribution went into the
+ * waterfall and they clear no more: they share no fund); a member is measured on every run of the period, a run it had
+ * no position in counting zero.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -78,7 +79,9 @@ class SizingPeriod {
     }
 
     private List<String> members(List<Run> runs) {
-        return rowsOf("select distinct member_id from stress_account_loss where run_id in (:runs)",
+        return rowsOf("""
+                select distinct member_id from stress_account_loss where run_id in (:runs)
+                and member_id not in (select member_id from member_default where status = 'DECLARED')""",
                 Map.of("runs", ids(runs))).stream().map(r -> (String) r[0]).toList();
     }
 

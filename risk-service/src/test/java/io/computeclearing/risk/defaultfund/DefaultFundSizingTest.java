@@ -9,6 +9,7 @@ import io.computeclearing.platform.events.risk.RiskEvents.DefaultFundShortfall;
 import io.computeclearing.platform.events.risk.RiskEvents.DefaultFundSized;
 import io.computeclearing.risk.RiskFeed;
 import io.computeclearing.testsupport.DatabaseProbe;
+import io.computeclearing.testsupport.TestTokens;
 import io.computeclearing.testsupport.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -28,13 +29,16 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 
+import static io.computeclearing.risk.RiskApi.as;
 import static io.computeclearing.risk.RiskApi.backOffice;
 import static io.computeclearing.risk.RiskApi.member;
 import static io.computeclearing.risk.RiskApi.risk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.nullValue;
 
 /**
@@ -283,6 +287,53 @@ class DefaultFundSizingTest {
         member(q).get("/default-fund-sizings/{id}/members/{member}", sizingId, q).then().statusCode(200)
                 .body("contribution.amount", equalTo(new BigDecimal("1807.69")));
         member(q).get("/default-fund-sizings/{id}/members/{member}", sizingId, p).then().statusCode(404);
+    }
+
+    /**
+     * A member declared in default shares no fund: its losses count in the period's Cover-2, but it gets no line. At
+     * 2.500, DROP (-40 %) costs a long contract 1,000, RISE (+60 %) a short one 1,500. X long 2 (margin 1,000) leaves
+     * 1,000 uncovered in DROP, Y short 1 (margin 500) 1,000 in RISE, Z long 3 (margin 1,000) 2,000 in DROP. Cover-2:
+     * DROP 1,000 + 2,000 = 3,000, x 1.10 = 3,300.00, below the floor: the fund is 10,000.00. Z is in default: X and Y
+     * take 1,000.00 each and share the 8,000.00 left 1,000 : 1,000, so 5,000.00 each.
+     */
+    @Test
+    @Order(3)
+    void aMemberDeclaredInDefaultSharesNoFund() {
+        LocalDate day = LocalDate.of(2035, 5, 2); // a month of its own: no other test's run in the period
+        String n = RiskFeed.unique("");
+        String family = "W" + n;
+        String x = "X" + n;
+        String y = "Y" + n;
+        String z = "Z" + n;
+        for (String member : List.of(x, y, z)) {
+            RiskFeed.member(member, null);
+        }
+        currentInstrument = family + "-2106";
+        RiskFeed.instrument(currentInstrument, family, "USD", "1000", "IDX-" + family);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                db.count("select count(*) from risk_instrument where instrument_id = ?", currentInstrument) == 1
+                        && db.count("select count(*) from risk_member where member_id = ?", z) == 1);
+        scenario("DROP-" + n, family, "-0.40");
+        scenario("RISE-" + n, family, "0.60");
+        position(x, 2, 1, day, "1000.00");
+        position(y, -1, 1, day, "500.00");
+        position(z, 3, 1, day, "1000.00");
+        dailyRun(day, 3);
+        long defaultId = risk().body("""
+                {"memberId": "%s", "reason": "INSOLVENCY", "detail": "administrators appointed"}""".formatted(z))
+                .post("/defaults").then().statusCode(201).extract().jsonPath().getLong("defaultId");
+        as(TestTokens.admin()).post("/defaults/{id}/approval", defaultId).then().statusCode(200)
+                .body("status", equalTo("DECLARED"));
+
+        Response sized = risk().body("{\"asOf\": \"%s\"}".formatted(day)).post("/default-fund-sizings");
+        sized.then().statusCode(201)
+                .body("sizing.maxCover2", equalTo(new BigDecimal("3000.00")))
+                .body("sizing.fundSize", equalTo(new BigDecimal("10000.00")))
+                .body("sizing.members", equalTo(2))
+                .body("contributions.memberId", containsInAnyOrder(x, y))
+                .body("contributions.amount", everyItem(equalTo(new BigDecimal("5000.00"))));
+        long sizingId = sized.jsonPath().getLong("sizing.sizingId");
+        risk().get("/default-fund-sizings/{id}/members/{member}", sizingId, z).then().statusCode(404);
     }
 
     private void position(String memberId, long net, long version, LocalDate date, String margin) {
