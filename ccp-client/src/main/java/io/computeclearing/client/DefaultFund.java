@@ -41,8 +41,12 @@ public final class DefaultFund {
                              BigDecimal fundSize, Contribution contribution) {
     }
 
-    /** The fund in force (null before the first sizing) and the CCP's own capital beside it. */
-    public record Status(String currency, Sizing inForce, BigDecimal ccpCapital) {
+    /**
+     * The fund in force (null before the first sizing) and the CCP's own tranche beside it: as configured, drawn by
+     * default waterfalls, left.
+     */
+    public record Status(String currency, Sizing inForce, BigDecimal ccpTranche, BigDecimal ccpTrancheDrawn,
+                         BigDecimal ccpTrancheLeft) {
     }
 
     /**

@@ -117,6 +117,10 @@ final class HandComputedDefault {
         assertThat(backOffice.defaultFund().position("DELTA").held()).isEqualByComparingTo("18412.50");
         assertThat(backOffice.defaultFund().position("ECHO").held()).isEqualByComparingTo("30687.50");
         assertThat(cash("CHARLIE-H")).as("CHARLIE-H owes nothing any more").isZero();
+        // risk-service reports the tranche as account-service drew it: all of it by BRAVO's default.
+        DefaultFund.Status fund = risk.defaultFund().status();
+        assertThat(List.of(fund.ccpTranche(), fund.ccpTrancheDrawn(), fund.ccpTrancheLeft()))
+                .usingElementComparator(BigDecimal::compareTo).containsExactly(money("250000.00"), money("250000.00"), money("0.00"));
         assertThat(DefaultDrill.bookSum("CCP_DEFAULT_LOSS")).as("the loss transit book nets to zero").isEmpty();
 
         // The defaulter's user reads its waterfall; another member's answers as if there were none.

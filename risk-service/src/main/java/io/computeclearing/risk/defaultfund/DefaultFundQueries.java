@@ -11,6 +11,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,7 +61,7 @@ public class DefaultFundQueries {
                         s.fundSize(), contribution(r))));
     }
 
-    /** The fund in force, its latest shortfall and the CCP's capital. */
+    /** The fund in force, its latest shortfall and the CCP's tranche (drawn: the waterfalls account-service applied). */
     public FundStatus status() {
         Optional<Sizing> inForce = rows(SIZING + " order by s.sizing_id desc limit 1", Map.of()).stream().findFirst()
                 .map(DefaultFundQueries::sizing);
@@ -72,8 +73,14 @@ public class DefaultFundQueries {
                 ((Number) r[0]).longValue(), date(r[1]), ((Number) r[2]).longValue(), ((String) r[3]).strip(),
                 (BigDecimal) r[4], (BigDecimal) r[5], (BigDecimal) r[6], instant(r[7]),
                 r[8] == null ? null : ((Number) r[8]).longValue(), (String) r[9]))).orElse(null);
-        return new FundStatus(settings.currency(), inForce.orElse(null), shortfall,
-                settings.ccpCapital());
+        BigDecimal drawn = (BigDecimal) em.createNativeQuery("""
+                        select coalesce(sum((event ->> 'ccpTranche')::numeric), 0) from default_waterfall
+                        where currency = :currency""")
+                .setParameter("currency", settings.currency()).getSingleResult();
+        BigDecimal tranche = settings.ccpTranche();
+        return new FundStatus(settings.currency(), inForce.orElse(null), shortfall, tranche,
+                drawn.setScale(tranche.scale(), RoundingMode.UNNECESSARY),
+                tranche.subtract(drawn).max(BigDecimal.ZERO).setScale(tranche.scale(), RoundingMode.UNNECESSARY));
     }
 
     private Optional<Sizing> sizing(long sizingId) {

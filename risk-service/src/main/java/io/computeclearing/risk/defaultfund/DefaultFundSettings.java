@@ -33,8 +33,8 @@ public interface DefaultFundSettings {
     @WithDefault("UNCOVERED_STRESS_LOSS")
     RiskMeasure riskMeasure();
 
-    /** The CCP's own capital tranche ("skin in the game"), reported beside the fund. */
-    BigDecimal ccpCapital();
+    /** The CCP's own tranche ("skin in the game"), reported beside the fund; account-service posts it. */
+    BigDecimal ccpTranche();
 
     /** Whether a daily run's shortfall resizes the fund. */
     @WithDefault("true")

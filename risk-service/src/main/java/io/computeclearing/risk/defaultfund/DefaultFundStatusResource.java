@@ -21,8 +21,8 @@ public class DefaultFundStatusResource {
     @Operation(summary = "The default fund in force",
             description = "The latest sizing (null before the first), the latest daily run whose Cover-2 exceeded "
                     + "it (null when it covers every daily run since) with the resize it led to, and the CCP's own "
-                    + "capital tranche (ccp.default-fund.ccp-capital), which absorbs a loss before the surviving "
-                    + "members' contributions.")
+                    + "tranche (ccp.default-fund.ccp-tranche), which absorbs a loss before the surviving members' "
+                    + "contributions: as configured, drawn by default waterfalls, and left.")
     @APIResponseSchema(value = FundStatus.class, responseCode = "200", responseDescription = "The fund in force")
     @GET
     @RolesAllowed({Roles.RISK, Roles.BACK_OFFICE})

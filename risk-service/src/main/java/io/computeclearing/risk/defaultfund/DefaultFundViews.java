@@ -47,8 +47,10 @@ public final class DefaultFundViews {
 
     /**
      * The fund in force (null before the first sizing), the latest shortfall against it (null when the fund covers
-     * every daily run since), and the CCP's own capital, the tranche it puts in before the members' contributions.
+     * every daily run since), and the CCP's own tranche, which it puts in before the surviving members'
+     * contributions: as configured, what default waterfalls drew from it, and what is left.
      */
-    public record FundStatus(String currency, Sizing inForce, Shortfall shortfall, BigDecimal ccpCapital) {
+    public record FundStatus(String currency, Sizing inForce, Shortfall shortfall, BigDecimal ccpTranche,
+                             BigDecimal ccpTrancheDrawn, BigDecimal ccpTrancheLeft) {
     }
 }

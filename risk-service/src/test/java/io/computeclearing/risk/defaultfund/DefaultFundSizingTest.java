@@ -180,7 +180,7 @@ class DefaultFundSizingTest {
                 .body("inForce.sizingId", equalTo((int) sizingId))
                 .body("inForce.fundSize", equalTo(new BigDecimal("18700.00")))
                 .body("shortfall", nullValue())
-                .body("ccpCapital", equalTo(new BigDecimal("2500.00")));
+                .body("ccpTranche", equalTo(new BigDecimal("2500.00")));
 
         // Day 3: X long 30: DROP 30,000 - 3,000 = 27,000 = Cover-2, above the fund of 18,700.00: short by 8,300.00.
         position(x, 30, 3, day3, "3000.00");
