@@ -76,19 +76,13 @@ class DefaultFundSizingTest {
         LocalDate day3 = LocalDate.of(2032, 6, 3);
         String n = RiskFeed.unique("");
         String family = "D" + n;
-        String instrument = family + "-2106";
         String x = "X" + n;
         String y = "Y" + n;
         String z = "Z" + n;
         for (String m : List.of(x, y, z)) {
             RiskFeed.member(m, null);
         }
-        RiskFeed.instrument(instrument, family, "USD", "1000", "IDX-" + family);
-        currentInstrument = instrument;
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                db.count("select count(*) from risk_instrument where instrument_id = ?", instrument) == 1);
-        scenario("DROP-" + n, family, "-0.40");
-        scenario("RISE-" + n, family, "0.60");
+        market(family, n);
 
         // Day 1 at 2.500 (a contract is 1,000 units). DROP (-40 %): a long contract loses 1,000; RISE (+60 %): a short
         // one loses 1,500. X long 10, margin 3,000: DROP 10,000 - 3,000 = 7,000 uncovered. Y short 4, margin 1,000:
@@ -238,21 +232,15 @@ class DefaultFundSizingTest {
         LocalDate day = LocalDate.of(2032, 9, 1);
         String n = RiskFeed.unique("");
         String family = "E" + n;
-        String instrument = family + "-2106";
         String p = "P" + n;
         String q = "Q" + n; // affiliated with P: one group
         String r = "R" + n;
         RiskFeed.member(p, null);
         RiskFeed.member(q, p);
         RiskFeed.member(r, null);
-        RiskFeed.instrument(instrument, family, "USD", "1000", "IDX-" + family);
-        currentInstrument = instrument;
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                db.count("select count(*) from risk_instrument where instrument_id = ?", instrument) == 1
-                        && db.count("select count(*) from risk_member where member_id = ? and parent_member_id = ?",
-                        q, p) == 1);
-        scenario("DROP-" + n, family, "-0.40");
-        scenario("RISE-" + n, family, "0.60");
+        market(family, n);
+        await().atMost(Duration.ofSeconds(30)).until(() -> db.count(
+                "select count(*) from risk_member where member_id = ? and parent_member_id = ?", q, p) == 1);
         // At 2.500: DROP (-40 %) a long contract loses 1,000; RISE (+60 %) a short one loses 1,500.
         // Group P: P long 6 (margin 1,000) and Q long 2 (1,000) lose 8,000 in DROP against 2,000: 6,000 uncovered,
         // shared by their own losses 6,000 : 2,000: P 4,500, Q 1,500. R short 5 (margin 500) loses 7,500 in RISE:
@@ -308,13 +296,9 @@ class DefaultFundSizingTest {
         for (String member : List.of(x, y, z)) {
             RiskFeed.member(member, null);
         }
-        currentInstrument = family + "-2106";
-        RiskFeed.instrument(currentInstrument, family, "USD", "1000", "IDX-" + family);
+        market(family, n);
         await().atMost(Duration.ofSeconds(30)).until(() ->
-                db.count("select count(*) from risk_instrument where instrument_id = ?", currentInstrument) == 1
-                        && db.count("select count(*) from risk_member where member_id = ?", z) == 1);
-        scenario("DROP-" + n, family, "-0.40");
-        scenario("RISE-" + n, family, "0.60");
+                db.count("select count(*) from risk_member where member_id = ?", z) == 1);
         position(x, 2, 1, day, "1000.00");
         position(y, -1, 1, day, "500.00");
         position(z, 3, 1, day, "1000.00");
@@ -334,6 +318,20 @@ class DefaultFundSizingTest {
                 .body("contributions.amount", everyItem(equalTo(new BigDecimal("5000.00"))));
         long sizingId = sized.jsonPath().getLong("sizing.sizingId");
         risk().get("/default-fund-sizings/{id}/members/{member}", sizingId, z).then().statusCode(404);
+    }
+
+    /**
+     * The test's own instrument of {@code family} (1,000 units a contract), made the current one, and the family's
+     * scenarios DROP (-40 %) and RISE (+60 %).
+     */
+    private void market(String family, String n) {
+        String instrument = family + "-2106";
+        RiskFeed.instrument(instrument, family, "USD", "1000", "IDX-" + family);
+        currentInstrument = instrument;
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                db.count("select count(*) from risk_instrument where instrument_id = ?", instrument) == 1);
+        scenario("DROP-" + n, family, "-0.40");
+        scenario("RISE-" + n, family, "0.60");
     }
 
     private void position(String memberId, long net, long version, LocalDate date, String margin) {
