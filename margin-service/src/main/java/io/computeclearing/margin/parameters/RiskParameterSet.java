@@ -17,9 +17,9 @@ import java.time.LocalDate;
 /**
  * One version of the SPAN risk parameters of a product family (for example GH100). Every contract month of the family
  * is scanned over {@code |price| x priceScanFraction} (money per contract: times {@code contractUnit}), never less than
- * {@code priceScanFloor} per contract, with an extreme move of {@code extremeMoveMultiple} times that range of which {@code extremeMoveCover} is covered; a spread
- * between two months is charged {@code intraSpreadCharge} flat. Initial margin = maintenance x the account type's ratio.
- * Versions are never updated: a change is a new version effective from a date.
+ * {@code priceScanFloor} per contract, with an extreme move of {@code extremeMoveMultiple} times that range of which
+ * {@code extremeMoveCover} is covered; a spread between two months is charged {@code intraSpreadCharge} flat. Initial
+ * margin = maintenance x the account type's ratio. Versions are never updated: a change is a new version effective from a date.
  */
 @Entity
 @Table(name = "risk_parameters")

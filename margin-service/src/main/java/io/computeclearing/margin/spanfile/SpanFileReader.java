@@ -1,5 +1,6 @@
 package io.computeclearing.margin.spanfile;
 
+import io.computeclearing.margin.parameters.RiskParameterSet;
 import io.computeclearing.margin.span.RiskArray;
 import io.computeclearing.margin.span.ScenarioGrid;
 
@@ -28,10 +29,10 @@ import java.util.regex.Pattern;
  *   <li>inter-commodity spreads between whole combined commodities (see {@link InterCommoditySpreadDefinition});</li>
  *   <li>per combined commodity a futures portfolio linked to an index portfolio, one currency, the three account types'
  *       initial/maintenance ratios (at least 1), one flat rate on one-to-one spreads between every pair of tiers;</li>
- *   <li>every month's scan range {@code |p| x fraction} (the fraction the index portfolio gives, {@code priceScan / p}),
- *       or the family's floor where that is larger (one floor for all such months, and applied to every month below
- *       it; without a floor a zero price scans at the reference price), and its risk array exactly the one
- *       margin-service builds from it ({@code -move x range x cvf x weight}, to the cent, composite delta 1);</li>
+ *   <li>every month's scan range {@code |p| x fraction} (the fraction the index portfolio gives,
+ *       {@code priceScan / p}), or the family's floor where that is larger (one floor for all such months, and
+ *       applied to every month below it; without a floor a zero price scans at the reference price), and its risk
+ *       array exactly the one margin-service builds from it ({@code -move x range x cvf x weight}, to the cent, composite delta 1);</li>
  *   <li>values within the precision risk parameters are stored at.</li>
  * </ul>
  */
@@ -258,8 +259,9 @@ public final class SpanFileReader {
 
     /**
      * The family's floor in money per contract, from the months scanned wider than {@code |p| x fraction} (all at one
-     * range, the floor in price units); null when none is. Every month must then scan exactly {@code |p| x fraction}
-     * or the floor, whichever is larger; without a floor a zero price scans {@code reference x fraction}.
+     * range, the floor in price units); null when none is. Every month must then scan what margin-service would
+     * ({@link RiskParameterSet#priceScanRange}: {@code |p| x fraction} or the floor, whichever is larger; without a
+     * floor a zero price scans {@code reference x fraction}).
      */
     private static BigDecimal floor(SpanXmlElement futPf, List<SpanFileContent.Contract> contracts,
             BigDecimal reference, BigDecimal fraction, BigDecimal unit) {
@@ -269,33 +271,37 @@ public final class SpanFileReader {
                     && c.priceScanRange().compareTo(reference.multiply(fraction)) == 0;
             if (c.priceScanRange().compareTo(c.price().abs().multiply(fraction)) > 0 && !zeroWithoutFloor) {
                 if (floored != null && floored.compareTo(c.priceScanRange()) != 0) {
-                    throw SpanFileProblems.inconsistent(futPf.path() + "/fut[" + SpanFileWriter.MONTH.format(c.month()) + "]/scanRate/priceScan",
-                            "is " + c.priceScanRange().toPlainString() + " above |p| x the scan fraction, but another "
-                                    + "month is floored at " + floored.toPlainString() + ": a family has one floor");
+                    throw SpanFileProblems.inconsistent(scanPath(futPf, c), "is " + c.priceScanRange().toPlainString()
+                            + " above |p| x the scan fraction, but another month is floored at "
+                            + floored.toPlainString() + ": a family has one floor");
                 }
                 floored = c.priceScanRange();
             }
         }
-        for (SpanFileContent.Contract c : contracts) {
-            BigDecimal relative = c.price().signum() == 0 && floored == null ? reference.multiply(fraction)
-                    : c.price().abs().multiply(fraction);
-            BigDecimal expected = floored == null ? relative : relative.max(floored);
-            if (c.priceScanRange().compareTo(expected) != 0) {
-                throw SpanFileProblems.inconsistent(futPf.path() + "/fut[" + SpanFileWriter.MONTH.format(c.month()) + "]/scanRate/priceScan",
-                        "is " + c.priceScanRange().toPlainString() + " but " + (floored == null
-                        ? "|p| x the family's scan fraction is " : "the larger of |p| x the scan fraction and the "
-                        + "family's floor is ") + expected.toPlainString());
-            }
-        }
-        if (floored == null) {
-            return null;
-        }
-        BigDecimal money = floored.multiply(unit).stripTrailingZeros();
-        if (money.scale() > 2) {
+        BigDecimal money = floored == null ? null : floored.multiply(unit).stripTrailingZeros();
+        if (money != null && money.scale() > 2) {
             throw SpanFileProblems.inconsistent(futPf.path() + "/fut/scanRate/priceScan", "the floor "
                     + floored.toPlainString() + " x cvf " + unit.toPlainString() + " is not a whole amount of cents");
         }
-        return money.setScale(2);
+        RiskParameterSet rule = new RiskParameterSet();
+        rule.referencePrice = reference;
+        rule.priceScanFraction = fraction;
+        rule.contractUnit = unit;
+        rule.priceScanFloor = money == null ? BigDecimal.ZERO : money;
+        for (SpanFileContent.Contract c : contracts) {
+            BigDecimal expected = rule.priceScanRange(c.price());
+            if (c.priceScanRange().compareTo(expected) != 0) {
+                throw SpanFileProblems.inconsistent(scanPath(futPf, c), "is " + c.priceScanRange().toPlainString()
+                        + " but " + (money == null ? "|p| x the family's scan fraction is "
+                        : "the larger of |p| x the scan fraction and the family's floor is ")
+                        + expected.toPlainString());
+            }
+        }
+        return money == null ? null : money.setScale(2);
+    }
+
+    private static String scanPath(SpanXmlElement futPf, SpanFileContent.Contract c) {
+        return futPf.path() + "/fut[" + SpanFileWriter.MONTH.format(c.month()) + "]/scanRate/priceScan";
     }
 
     private static YearMonth month(String element, String pe) {
