@@ -8,10 +8,8 @@ import io.computeclearing.client.EndOfDay;
 import io.computeclearing.localstack.Demo.Answer;
 
 import java.io.PrintStream;
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import static io.computeclearing.localstack.Demo.money;
@@ -92,10 +90,7 @@ final class DemoFireDrill {
 
     /** What the member's accounts paid (-) or received in the run. */
     private static String paid(EndOfDay.Run run, String member) {
-        return run.postings().stream().filter(p -> member.equals(p.memberId()))
-                .collect(Collectors.groupingBy(EndOfDay.Posting::accountId, TreeMap::new,
-                        Collectors.reducing(BigDecimal.ZERO, EndOfDay.Posting::amount, BigDecimal::add)))
-                .entrySet().stream().filter(e -> e.getValue().signum() != 0)
+        return FireDrill.paidBy(run).entrySet().stream().filter(e -> e.getKey().startsWith(member + "-"))
                 .map(e -> e.getKey() + " " + money(e.getValue()) + " USD")
                 .collect(Collectors.joining(", "));
     }

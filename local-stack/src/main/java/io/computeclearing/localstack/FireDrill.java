@@ -164,7 +164,7 @@ public final class FireDrill {
     private EndOfDay.Run settle(LocalDate day, Map<String, String> instruments) {
         List<String> accounts = List.of(DEFAULTER + "-H", PORTING_MEMBER + "-H", BIDDER + "-H");
         Map<String, BigDecimal> before = new TreeMap<>();
-        accounts.forEach(account -> before.put(account, cash(account)));
+        accounts.forEach(account -> before.put(account, cash(backOffice, account)));
         backOffice.businessDays().close(day);
         List<SettlementPrices.NewPrice> prices = new ArrayList<>(otherPrices);
         prices.add(new SettlementPrices.NewPrice(instruments.get(GH100), GH100_PRICE));
@@ -177,18 +177,27 @@ public final class FireDrill {
                 return null;
             }
         }, r -> r != null);
+        Map<String, BigDecimal> paid = paidBy(run);
         for (String account : accounts) {
-            BigDecimal after = run.postings().stream().filter(p -> p.accountId().equals(account))
-                    .map(EndOfDay.Posting::amount).reduce(before.get(account), BigDecimal::add);
-            await("account-service books " + account + "'s cash of " + day, () -> cash(account),
+            BigDecimal after = before.get(account).add(paid.getOrDefault(account, BigDecimal.ZERO));
+            await("account-service books " + account + "'s cash of " + day, () -> cash(backOffice, account),
                     held -> held.compareTo(after) == 0);
         }
         return run;
     }
 
-    /** The account's USD cash in account-service's ledger. */
-    private BigDecimal cash(String account) {
-        return backOffice.accounts().balances(account).holdings().stream().filter(h -> h.asset().equals("USD"))
+    /** The non-zero cash each account of the drill's three members paid (-) or received in the run, by account. */
+    public static Map<String, BigDecimal> paidBy(EndOfDay.Run run) {
+        Map<String, BigDecimal> paid = new TreeMap<>();
+        run.postings().stream().filter(p -> USERS.containsKey(p.memberId()))
+                .forEach(p -> paid.merge(p.accountId(), p.amount(), BigDecimal::add));
+        paid.values().removeIf(amount -> amount.signum() == 0);
+        return paid;
+    }
+
+    /** The account's USD cash in account-service's ledger, as {@code house} reads it. */
+    public static BigDecimal cash(ClearingHouse house, String account) {
+        return house.accounts().balances(account).holdings().stream().filter(h -> h.asset().equals("USD"))
                 .map(Accounts.Holding::quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 

@@ -290,7 +290,12 @@ final class DefaultDrill {
     }
 
     private long net(String account, String instrument) {
-        return backOffice.positions().list(Positions.Filter.account(account).andInstrument(instrument)).stream()
+        return net(backOffice, account, instrument);
+    }
+
+    /** The account's net position in the instrument, summed over its position lines, as {@code house} reads it. */
+    static long net(ClearingHouse house, String account, String instrument) {
+        return house.positions().list(Positions.Filter.account(account).andInstrument(instrument)).stream()
                 .mapToLong(Positions.Position::netQuantity).sum();
     }
 

@@ -1,11 +1,9 @@
 package io.computeclearing.systemtest;
 
-import io.computeclearing.client.Accounts;
 import io.computeclearing.client.ClearingHouse;
 import io.computeclearing.client.DefaultFund;
 import io.computeclearing.client.Defaults;
 import io.computeclearing.client.EndOfDay;
-import io.computeclearing.client.Positions;
 import io.computeclearing.client.ProblemException;
 import io.computeclearing.client.SettlementPrices;
 import io.computeclearing.localstack.FireDrill;
@@ -139,24 +137,19 @@ final class HandComputedDefault {
         return outcome;
     }
 
-    /** The non-zero cash each of the drill's accounts paid (-) or received in the run. */
+    /** {@link FireDrill#paidBy}, at the cent. */
     private static Map<String, BigDecimal> paidBy(EndOfDay.Run run) {
-        Map<String, BigDecimal> paid = new TreeMap<>();
-        run.postings().stream().filter(p -> List.of("CHARLIE", "DELTA", "ECHO").contains(p.memberId()))
-                .forEach(p -> paid.merge(p.accountId(), p.amount(), BigDecimal::add));
-        paid.values().removeIf(amount -> amount.signum() == 0);
+        Map<String, BigDecimal> paid = new TreeMap<>(FireDrill.paidBy(run));
         paid.replaceAll((account, amount) -> cents(amount));
         return paid;
     }
 
     private BigDecimal cash(String account) {
-        return backOffice.accounts().balances(account).holdings().stream().filter(h -> h.asset().equals("USD"))
-                .map(Accounts.Holding::quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return FireDrill.cash(backOffice, account);
     }
 
     private long net(String account, String instrument) {
-        return backOffice.positions().list(Positions.Filter.account(account).andInstrument(instrument)).stream()
-                .mapToLong(Positions.Position::netQuantity).sum();
+        return DefaultDrill.net(backOffice, account, instrument);
     }
 
     private static BigDecimal money(String amount) {
