@@ -14,6 +14,7 @@ import io.computeclearing.platform.events.risk.RiskEvents;
 import io.computeclearing.platform.events.risk.RiskEvents.DefaultFundContributionRequired;
 import io.computeclearing.platform.events.risk.RiskEvents.MemberDefaultDeclared;
 import io.computeclearing.platform.events.settlement.SettlementEvents;
+import io.computeclearing.platform.events.settlement.SettlementEvents.AccountCycleSettled;
 import io.computeclearing.platform.events.settlement.SettlementEvents.CashLine;
 import io.computeclearing.platform.events.settlement.SettlementEvents.SettlementCashPosted;
 import io.computeclearing.testsupport.DatabaseProbe;
@@ -37,12 +38,48 @@ public final class Feeds {
     private Feeds() {
     }
 
-    /** Publishes an initial margin requirement in one currency and waits until it is applied. */
+    /** Publishes an initial margin requirement in one currency between settlement cycles; waits until applied. */
     public static void requirement(String account, String currency, String initialMargin) {
+        requirement(account, currency, initialMargin, null);
+    }
+
+    /**
+     * A settlement cycle as it reaches account-service: margin-service's requirement at the cycle's prices, then the
+     * cycle's close without postings; waits until the call decision is taken. Returns the cycle id.
+     */
+    public static String cycle(String account, String currency, String initialMargin) {
+        String cycleId = "2026-11-24/TEST-" + UUID.randomUUID().toString().substring(0, 8);
+        requirement(account, currency, initialMargin, cycleId);
+        closeCycle(cycleId, account, memberOf(account), List.of());
+        awaitCycleDecided(account, cycleId);
+        return cycleId;
+    }
+
+    /** Publishes the close of the cycle for the account, after the postings named; returns the event id. */
+    public static UUID closeCycle(String cycleId, String account, String member, List<String> postingIds) {
+        AccountCycleSettled closed = new AccountCycleSettled(cycleId, LocalDate.parse("2026-11-24"), account, member,
+                postingIds, List.of(), Instant.now());
+        UUID eventId = UUID.randomUUID();
+        EventEnvelope envelope = new EventEnvelope(eventId, SettlementEvents.ACCOUNT_CYCLE_SETTLED.name(),
+                SettlementEvents.ACCOUNT_CYCLE_SETTLED.schemaVersion(), "account", account, 1, "settlement-service",
+                Instant.now(), EventCodec.toTree(closed));
+        TopicProbe.publish(Topics.SETTLEMENT_CASH, account, EventCodec.encode(envelope));
+        return eventId;
+    }
+
+    /** Waits until the account's cycle is CALLED or COVERED. */
+    public static void awaitCycleDecided(String account, String cycleId) {
+        await().atMost(ARRIVAL).untilAsserted(() -> Api.backOffice().get("/accounts/{id}/settlement-cycles", account)
+                .then().statusCode(200).body("find { it.cycleId == '" + cycleId + "' }.decidedAt",
+                        org.hamcrest.Matchers.notNullValue()));
+    }
+
+    /** Publishes an initial margin requirement, for the cycle if {@code cycleId} is given; waits until applied. */
+    public static void requirement(String account, String currency, String initialMargin, String cycleId) {
         BigDecimal initial = new BigDecimal(initialMargin);
         MarginRequirementCalculated payload = new MarginRequirementCalculated(account, Instant.now(),
                 List.of(new CurrencyRequirement(currency, initial,
-                        initial.divide(new BigDecimal("1.1"), 2, RoundingMode.CEILING))), List.of());
+                        initial.divide(new BigDecimal("1.1"), 2, RoundingMode.CEILING))), List.of(), cycleId);
         EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), MarginEvents.MARGIN_REQUIREMENT_CALCULATED.name(),
                 MarginEvents.MARGIN_REQUIREMENT_CALCULATED.schemaVersion(), "account", account, 1, "margin-service",
                 Instant.now(), EventCodec.toTree(payload));
@@ -50,6 +87,10 @@ public final class Feeds {
         await().atMost(ARRIVAL).untilAsserted(() -> Api.backOffice()
                 .get("/accounts/{id}/margin-requirement", account).then().statusCode(200)
                 .body("requirements[0].initialMargin", org.hamcrest.Matchers.equalTo(initial)));
+    }
+
+    private static String memberOf(String account) {
+        return Api.backOffice().get("/accounts/{id}", account).then().statusCode(200).extract().path("memberId");
     }
 
     /**

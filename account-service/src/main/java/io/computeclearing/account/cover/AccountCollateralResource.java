@@ -2,6 +2,8 @@ package io.computeclearing.account.cover;
 
 import io.computeclearing.account.account.Account;
 import io.computeclearing.account.account.AccountService;
+import io.computeclearing.account.cycle.SettlementCycleView;
+import io.computeclearing.account.cycle.SettlementCycles;
 import io.computeclearing.account.ledger.CollateralLedger;
 import io.computeclearing.account.requirement.MarginRequirements;
 import io.computeclearing.platform.rest.Paging;
@@ -15,7 +17,13 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
@@ -32,15 +40,18 @@ public class AccountCollateralResource {
     private final CollateralLedger ledger;
     private final MarginRequirements requirements;
     private final CoverAssessments cover;
+    private final SettlementCycles cycles;
     private final Caller caller;
 
     public AccountCollateralResource(AccountService accounts, CollateralValuation valuation, CollateralLedger ledger,
-                                     MarginRequirements requirements, CoverAssessments cover, Caller caller) {
+                                     MarginRequirements requirements, CoverAssessments cover,
+                                     SettlementCycles cycles, Caller caller) {
         this.accounts = accounts;
         this.valuation = valuation;
         this.ledger = ledger;
         this.requirements = requirements;
         this.cover = cover;
+        this.cycles = cycles;
         this.caller = caller;
     }
 
@@ -96,6 +107,26 @@ public class AccountCollateralResource {
     public MarginRequirements.Requirement marginRequirement(@PathParam("id") String id) {
         Account account = accounts.visibleTo(caller, id);
         return requirements.get(account.id);
+    }
+
+    /** The account's settlement cycles, newest first: the snapshot each margin call decision was taken on. */
+    @Operation(summary = "An account's settlement cycles",
+            description = "Per settlement cycle, newest first: when the account's postings were booked, its initial "
+                    + "margin at the cycle's prices, and the snapshot the margin call decision was taken on "
+                    + "(requirement, collateral value after the cycle's postings, excess, the call). A cycle is "
+                    + "PENDING until both have arrived, then CALLED or COVERED; SUPERSEDED if a later cycle closed "
+                    + "first. A member sees only its own member's accounts; another member's account answers 404.")
+    @APIResponse(responseCode = "200", description = "A page of cycles", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = SettlementCycleView.class)))
+    @APIResponse(responseCode = "404", description = "No account with this id, or another member's account")
+    @GET
+    @Path("/{id}/settlement-cycles")
+    public List<SettlementCycleView> settlementCycles(@PathParam("id") String id,
+                                                      @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
+                                                      @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+        Account account = accounts.visibleTo(caller, id);
+        return cycles.ofAccount(account.id, page, size);
     }
 
     /**

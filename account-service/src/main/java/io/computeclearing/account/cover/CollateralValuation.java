@@ -122,6 +122,15 @@ public class CollateralValuation {
                 initialMargins(MarginRequirement.findById(account.id)), LATEST);
     }
 
+    /**
+     * The account's collateral now against the given initial margins per currency (a settlement cycle's), in its base
+     * currency; the same rules and exception as {@link #current}.
+     */
+    @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = MissingMarketData.class)
+    public AccountValuation against(Account account, Map<String, BigDecimal> initialMargins) {
+        return valuer.value(account.baseCurrency, JournalPosting.holdings(account.id), initialMargins, LATEST);
+    }
+
     private AccountValuation value(Account account, Map<Asset, BigDecimal> holdings,
                                    Map<String, BigDecimal> initialMargins) {
         try {

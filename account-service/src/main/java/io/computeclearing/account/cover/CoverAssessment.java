@@ -23,9 +23,16 @@ public class CoverAssessment extends PanacheEntityBase {
     /**
      * What changed and made the account be assessed again; PORTING: a client account's collateral moved with it, in
      * default management, out of the defaulter's account into the receiving one (both are assessed);
-     * DEFAULT_WATERFALL: the default waterfall took a defaulter's house account's cash or covered what an account owed.
+     * DEFAULT_WATERFALL: the default waterfall took a defaulter's house account's cash or covered what an account owed;
+     * SETTLEMENT_CYCLE: margin-service's requirement at a settlement cycle's prices (REQUIREMENT: one between cycles).
      */
-    public enum Cause { DEPOSIT, WITHDRAWAL, SETTLEMENT_CASH, REQUIREMENT, PORTING, DEFAULT_WATERFALL }
+    public enum Cause { DEPOSIT, WITHDRAWAL, SETTLEMENT_CASH, REQUIREMENT, SETTLEMENT_CYCLE, PORTING, DEFAULT_WATERFALL;
+
+        /** A change that is part of a settlement cycle, whose own snapshot decides the call. */
+        public boolean ofCycle() {
+            return this == SETTLEMENT_CASH || this == SETTLEMENT_CYCLE;
+        }
+    }
 
     @Id
     @Column(name = "account_id")

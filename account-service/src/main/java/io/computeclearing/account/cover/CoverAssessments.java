@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -20,7 +21,7 @@ import java.util.Optional;
  * Assesses an account's cover after every change to its collateral or requirement: collateral value after haircuts
  * against initial margin, in the base currency ({@link io.computeclearing.account.valuation.CollateralValuer} states the
  * rules). Keeps the latest assessment per account, publishes CollateralAssessed and lets {@link MarginCalls} act on
- * it, all in the transaction of the change. An account that cannot be valued (a price or FX rate never recorded) is
+ * it (between settlement cycles: settle a call, report a deficit), all in the transaction of the change. An account that cannot be valued (a price or FX rate never recorded) is
  * not assessed: the change still goes through and the previous assessment stays, with a warning in the log.
  */
 @ApplicationScoped
@@ -51,6 +52,7 @@ public class CoverAssessments {
             return Optional.empty();
         }
         CoverAssessment previous = CoverAssessment.findById(account.id);
+        BigDecimal previousExcess = previous == null ? null : previous.excess;
         CoverAssessment cover = previous == null ? new CoverAssessment() : previous;
         cover.accountId = account.id;
         cover.baseCurrency = account.baseCurrency;
@@ -65,7 +67,7 @@ public class CoverAssessments {
         outbox.record(AccountEvents.COLLATERAL_ASSESSED, account.id, new AccountEvents.CollateralAssessed(account.id,
                 account.memberId, cover.baseCurrency, cover.collateralValue, cover.requirement, cover.excess,
                 cover.assessedAt));
-        marginCalls.review(account, cover);
+        marginCalls.review(account, cover, previousExcess);
         return Optional.of(cover);
     }
 

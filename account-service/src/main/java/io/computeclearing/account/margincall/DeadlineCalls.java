@@ -107,11 +107,16 @@ public abstract class DeadlineCalls<C extends DeadlineCall> {
                 publishIssued(outstanding, outstanding.amountRaisedAt);
             }
         } else if (outstanding != null) {
-            outstanding.status = DeadlineCall.Status.SETTLED;
-            outstanding.settledAt = now();
-            outstanding.settledReason = "COVERED_BY_" + cause;
-            publishSettled(outstanding);
+            settle(outstanding, cause);
         }
+    }
+
+    /** Settles the call as {@code COVERED_BY_cause}: nothing is missing any more. The caller holds the lock. */
+    protected void settle(C outstanding, String cause) {
+        outstanding.status = DeadlineCall.Status.SETTLED;
+        outstanding.settledAt = now();
+        outstanding.settledReason = "COVERED_BY_" + cause;
+        publishSettled(outstanding);
     }
 
     /** Calls newest first, filtered by every field {@code equalTo} gives a value (null: not filtered on). */
@@ -124,6 +129,11 @@ public abstract class DeadlineCalls<C extends DeadlineCall> {
                 + " order by issuedAt desc, id desc", type);
         filters.forEach(query::setParameter);
         return query.setFirstResult(page * size).setMaxResults(size).getResultList();
+    }
+
+    /** When a new call is due; by default the business-morning (or fixed time-to-meet) rule. */
+    protected Instant dueFor(C call, MarginCallDeadline deadlines) {
+        return deadlines.dueFor(call.issuedAt);
     }
 
     /** Publishes the call as issued at {@code at}: when it was issued, or when its amount was last raised. */
@@ -147,7 +157,7 @@ public abstract class DeadlineCalls<C extends DeadlineCall> {
         basis.accept(call);
         call.status = DeadlineCall.Status.OPEN;
         call.issuedAt = now();
-        call.deadline = deadlines.dueFor(call.issuedAt).truncatedTo(ChronoUnit.MICROS);
+        call.deadline = dueFor(call, deadlines).truncatedTo(ChronoUnit.MICROS);
         call.persist();
         publishIssued(call, call.issuedAt);
     }

@@ -8,11 +8,11 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * A demand that a member deliver collateral to an account whose cover fell short: {@code amount} in the account's
- * base currency by {@code deadline}. OPEN until the cover is restored (SETTLED) or the deadline passes unmet
+ * A demand that a member deliver collateral to an account whose cover fell short at a settlement cycle:
+ * {@code amount} in the account's base currency by {@code deadline}. OPEN until the cover is restored (SETTLED) or the deadline passes unmet
  * (ESCALATED, for default management; it still settles if the cover is restored later). An account has at most one
- * outstanding (OPEN or ESCALATED) call per currency; a deficit growing while it is OPEN raises its amount (the
- * largest deficit seen, rounded up to the cent).
+ * outstanding (OPEN or ESCALATED) call per currency; a larger deficit at a later cycle while it is OPEN raises its
+ * amount (the largest deficit a cycle saw, rounded up to the cent).
  */
 @Entity
 @Table(name = "margin_call")
@@ -27,6 +27,10 @@ public class MarginCall extends DeadlineCall {
 
     @Column(name = "collateral_value", nullable = false)
     public BigDecimal collateralValue;
+
+    /** The settlement cycle whose snapshot set {@code amount} (null for calls from before cycles). */
+    @Column(name = "cycle_id")
+    public String cycleId;
 
     /** The account's OPEN or ESCALATED call in the currency, if any. */
     public static MarginCall outstanding(String accountId, String currency) {

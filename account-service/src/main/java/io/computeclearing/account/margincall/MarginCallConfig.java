@@ -32,6 +32,13 @@ public interface MarginCallConfig {
     /** If set, every call is due this long after it was issued, instead of the business-morning rule. */
     Optional<Duration> timeToMeet();
 
+    /**
+     * How long a member has to meet a call issued at an intraday settlement cycle (a call at the end-of-day cycle
+     * follows the business-morning rule); {@link #timeToMeet()}, when set, applies to every call instead.
+     */
+    @WithDefault("PT1H")
+    Duration intradayTimeToMeet();
+
     /** How often overdue calls are escalated (a Quarkus scheduler interval, for example {@code 60s}). */
     @WithDefault("60s")
     String checkEvery();

@@ -14,10 +14,17 @@ import java.util.Optional;
 /**
  * When a margin call issued at a given instant is due. Either a fixed {@code timeToMeet} after issue, or "next business
  * morning": the first {@code deadlineTime} in {@code zone} on a weekday that is at least {@code minimumNotice} after
- * issue (a call issued on Friday evening is due Monday morning; exchange holidays are not modelled).
+ * issue (a call issued on Friday evening is due Monday morning; exchange holidays are not modelled). A call issued at an
+ * intraday settlement cycle is due {@code intradayTimeToMeet} after issue (or {@code timeToMeet}, when set).
  */
 public record MarginCallDeadline(LocalTime deadlineTime, ZoneId zone, Duration minimumNotice,
-                                 Optional<Duration> timeToMeet) {
+                                 Optional<Duration> timeToMeet, Duration intradayTimeToMeet) {
+
+    /** Intraday calls due one hour after issue. */
+    public MarginCallDeadline(LocalTime deadlineTime, ZoneId zone, Duration minimumNotice,
+                              Optional<Duration> timeToMeet) {
+        this(deadlineTime, zone, minimumNotice, timeToMeet, Duration.ofHours(1));
+    }
 
     public MarginCallDeadline {
         Objects.requireNonNull(deadlineTime, "deadlineTime");
@@ -30,11 +37,20 @@ public record MarginCallDeadline(LocalTime deadlineTime, ZoneId zone, Duration m
                 throw new IllegalArgumentException("time to meet a call must be positive, was " + duration);
             }
         });
+        if (intradayTimeToMeet.isNegative() || intradayTimeToMeet.isZero()) {
+            throw new IllegalArgumentException("time to meet an intraday call must be positive, was "
+                    + intradayTimeToMeet);
+        }
     }
 
     public static MarginCallDeadline of(MarginCallConfig config) {
         return new MarginCallDeadline(config.deadlineTime(), config.zone(), config.minimumNotice(),
-                config.timeToMeet());
+                config.timeToMeet(), config.intradayTimeToMeet());
+    }
+
+    /** When a call issued at an intraday settlement cycle is due: {@code intradayTimeToMeet} after issue. */
+    public Instant dueForIntraday(Instant issuedAt) {
+        return issuedAt.plus(timeToMeet.orElse(intradayTimeToMeet));
     }
 
     public Instant dueFor(Instant issuedAt) {

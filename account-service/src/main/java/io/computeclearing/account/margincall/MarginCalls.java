@@ -3,6 +3,7 @@ package io.computeclearing.account.margincall;
 import io.computeclearing.account.account.Account;
 import io.computeclearing.account.account.AccountService;
 import io.computeclearing.account.cover.CoverAssessment;
+import io.computeclearing.account.valuation.AccountValuation;
 import io.computeclearing.account.valuation.CollateralValuer;
 import io.computeclearing.platform.events.account.AccountEvents;
 import io.computeclearing.platform.outbox.Outbox;
@@ -15,15 +16,18 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
- * Margin calls from cover assessments. A deficit opens a call for {@code deficit} rounded UP to the base currency's
- * minor unit (a call never asks for less than is missing), due by {@link MarginCallDeadline}. While the call is OPEN
- * a larger deficit raises its amount (same call id, same deadline) and publishes MarginCallIssued again with the new
- * amount; a smaller one leaves it as it is. Cover restored (excess at least zero) settles the call; an OPEN call past
- * its deadline is escalated, once, with the deficit still missing. Every change is published through the outbox,
- * keyed by account id.
+ * Margin calls, from one snapshot per settlement cycle. At a cycle ({@link #atCycle}) a deficit opens a call for
+ * {@code deficit} rounded UP to the base currency's minor unit (a call never asks for less than is missing), due by
+ * {@link MarginCallDeadline}; while the call is OPEN a larger deficit at a later cycle raises its amount (same call
+ * id, same deadline) and publishes MarginCallIssued again; a smaller one leaves it as it is. Between cycles
+ * ({@link #review}) no call is issued or raised, so a call always reconciles with its cycle's statement: restored
+ * cover settles the open call, and a deficit larger than the open call (and than the one before) is published as
+ * MarginDeficitDetected for the risk team. An OPEN call past its deadline is escalated, once, with the deficit still
+ * missing. Every change is published through the outbox, keyed by account id.
  */
 @ApplicationScoped
 public class MarginCalls extends DeadlineCalls<MarginCall> {
@@ -32,27 +36,61 @@ public class MarginCalls extends DeadlineCalls<MarginCall> {
 
     private final Outbox outbox;
     private final AccountService accounts;
+    private final Clock clock;
 
     public MarginCalls(Outbox outbox, AccountService accounts, MarginCallConfig config, Clock clock) {
         super(MarginCall.class, "margin call", config, clock);
         this.outbox = outbox;
         this.accounts = accounts;
+        this.clock = clock;
     }
 
-    /** Issues, raises or settles the account's call after a new assessment. The caller holds the account lock. */
+    /**
+     * Issues, raises or settles the account's call from a settlement cycle's snapshot: the requirement at the cycle's
+     * prices against the collateral after its postings. Returns the outstanding call after it (null if none). The
+     * caller holds the account lock.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void review(Account account, CoverAssessment cover) {
-        review(MarginCall.outstanding(account.id, cover.baseCurrency), deficit(cover, cover.baseCurrency),
-                cover.cause.name(), () -> {
+    public MarginCall atCycle(Account account, String cycleId, AccountValuation snapshot) {
+        String currency = snapshot.baseCurrency();
+        review(MarginCall.outstanding(account.id, currency), deficit(snapshot.excess(), currency),
+                "SETTLEMENT_CYCLE", () -> {
                     MarginCall call = new MarginCall();
                     call.accountId = account.id;
                     call.memberId = account.memberId;
-                    call.currency = cover.baseCurrency;
+                    call.currency = currency;
                     return call;
                 }, call -> {
-                    call.requirement = cover.requirement;
-                    call.collateralValue = cover.collateralValue;
+                    call.requirement = snapshot.marginRequirement();
+                    call.collateralValue = snapshot.collateralValue();
+                    call.cycleId = cycleId;
                 });
+        return MarginCall.outstanding(account.id, currency);
+    }
+
+    /**
+     * After an assessment: restored cover settles the open call; a deficit beyond the open call's amount that grew
+     * since {@code previousExcess} (null: none before) waits for the next cycle, and unless a cycle's own cash or
+     * requirement caused it (that cycle's snapshot calls it) is published for the risk team. The caller holds the
+     * account lock.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void review(Account account, CoverAssessment cover, BigDecimal previousExcess) {
+        MarginCall outstanding = MarginCall.outstanding(account.id, cover.baseCurrency);
+        BigDecimal deficit = deficit(cover.excess, cover.baseCurrency);
+        if (deficit.signum() <= 0) {
+            if (outstanding != null) {
+                settle(outstanding, cover.cause.name());
+            }
+            return;
+        }
+        boolean beyondCall = outstanding == null || deficit.compareTo(outstanding.amount) > 0;
+        boolean grew = previousExcess == null || cover.excess.compareTo(previousExcess) < 0;
+        if (beyondCall && grew && !cover.cause.ofCycle()) {
+            outbox.record(AccountEvents.MARGIN_DEFICIT_DETECTED, account.id, new AccountEvents.MarginDeficitDetected(
+                    account.id, account.memberId, cover.baseCurrency, deficit, cover.requirement,
+                    cover.collateralValue, cover.cause.name(), clock.instant().truncatedTo(ChronoUnit.MICROS)));
+        }
     }
 
     /** Calls newest first, filtered by any of status, account and member (null: no filter). */
@@ -66,7 +104,7 @@ public class MarginCalls extends DeadlineCalls<MarginCall> {
     protected void publishIssued(MarginCall call, Instant at) {
         outbox.record(AccountEvents.MARGIN_CALL_ISSUED, call.accountId, new AccountEvents.MarginCallIssued(
                 call.id.toString(), call.accountId, call.memberId, call.currency, call.amount, call.requirement,
-                call.collateralValue, call.deadline, at));
+                call.collateralValue, call.deadline, at, call.cycleId));
     }
 
     @Override
@@ -74,6 +112,13 @@ public class MarginCalls extends DeadlineCalls<MarginCall> {
         outbox.record(AccountEvents.MARGIN_CALL_SETTLED, call.accountId, new AccountEvents.MarginCallSettled(
                 call.id.toString(), call.accountId, call.memberId, call.currency, call.amount, call.settledReason,
                 call.settledAt));
+    }
+
+    /** A call issued at an intraday cycle has the intraday time to meet; at the end-of-day cycle, the morning rule. */
+    @Override
+    protected Instant dueFor(MarginCall call, MarginCallDeadline deadlines) {
+        return call.cycleId != null && call.cycleId.contains("/INTRADAY-") ? deadlines.dueForIntraday(call.issuedAt)
+                : deadlines.dueFor(call.issuedAt);
     }
 
     @Override
@@ -84,7 +129,7 @@ public class MarginCalls extends DeadlineCalls<MarginCall> {
     @Override
     protected BigDecimal missing(MarginCall call) {
         CoverAssessment cover = CoverAssessment.findById(call.accountId);
-        return cover == null ? BigDecimal.ZERO : deficit(cover, call.currency);
+        return cover == null ? BigDecimal.ZERO : deficit(cover.excess, call.currency);
     }
 
     @Override
@@ -97,7 +142,7 @@ public class MarginCalls extends DeadlineCalls<MarginCall> {
     }
 
     /** The deficit rounded UP to the currency's minor unit: a call never asks for less than is missing. */
-    private static BigDecimal deficit(CoverAssessment cover, String currency) {
-        return cover.excess.negate().setScale(CollateralValuer.minorUnits(currency), RoundingMode.CEILING);
+    private static BigDecimal deficit(BigDecimal excess, String currency) {
+        return excess.negate().setScale(CollateralValuer.minorUnits(currency), RoundingMode.CEILING);
     }
 }

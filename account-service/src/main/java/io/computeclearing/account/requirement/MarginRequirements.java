@@ -3,6 +3,7 @@ package io.computeclearing.account.requirement;
 import io.computeclearing.account.account.Account;
 import io.computeclearing.account.cover.CoverAssessment;
 import io.computeclearing.account.cover.CoverAssessments;
+import io.computeclearing.account.cycle.SettlementCycles;
 import io.computeclearing.platform.events.margin.MarginEvents.CurrencyRequirement;
 import io.computeclearing.platform.events.margin.MarginEvents.MarginRequirementCalculated;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,13 +18,16 @@ import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
  * Keeps each account's latest margin requirement from margin-service. Until margin-service has published one for an
- * account, its requirement is zero. A requirement applied has the account's cover assessed again (which may issue,
- * raise or settle a margin call).
+ * account, its requirement is zero. A requirement applied has the account's cover assessed again (which may settle a
+ * margin call); one calculated for a settlement cycle also goes to {@link SettlementCycles}, which calls margin from
+ * it and the cycle's postings, even when a later requirement is already in place.
  */
 @ApplicationScoped
 @Transactional
@@ -39,10 +43,12 @@ public class MarginRequirements {
     private static final Logger LOG = Logger.getLogger(MarginRequirements.class);
 
     private final CoverAssessments cover;
+    private final SettlementCycles cycles;
     private final Clock clock;
 
-    public MarginRequirements(CoverAssessments cover, Clock clock) {
+    public MarginRequirements(CoverAssessments cover, SettlementCycles cycles, Clock clock) {
         this.cover = cover;
+        this.cycles = cycles;
         this.clock = clock;
     }
 
@@ -63,6 +69,11 @@ public class MarginRequirements {
             return Outcome.UNKNOWN_ACCOUNT;
         }
         Instant calculatedAt = calculated.calculatedAt().truncatedTo(ChronoUnit.MICROS);
+        if (calculated.cycleId() != null) {
+            Map<String, BigDecimal> margins = new TreeMap<>();
+            calculated.requirements().forEach(line -> margins.put(line.currency(), line.initialMargin()));
+            cycles.requirementArrived(account, calculated.cycleId(), margins, calculatedAt);
+        }
         MarginRequirement requirement = MarginRequirement.findById(account.id);
         if (requirement != null && !calculatedAt.isAfter(requirement.calculatedAt)) {
             LOG.infof("ignoring margin requirement event %s for %s calculated at %s: the one from %s is in place",
@@ -85,7 +96,8 @@ public class MarginRequirements {
         if (first) {
             requirement.persist();
         }
-        cover.assess(account, CoverAssessment.Cause.REQUIREMENT);
+        cover.assess(account, calculated.cycleId() == null ? CoverAssessment.Cause.REQUIREMENT
+                : CoverAssessment.Cause.SETTLEMENT_CYCLE);
         return Outcome.APPLIED;
     }
 
@@ -103,6 +115,9 @@ public class MarginRequirements {
     private static String contractViolation(MarginRequirementCalculated calculated) {
         if (calculated.accountId() == null || calculated.calculatedAt() == null || calculated.requirements() == null) {
             return "accountId, calculatedAt and requirements are required";
+        }
+        if (calculated.cycleId() != null && (calculated.cycleId().isBlank() || calculated.cycleId().length() > 60)) {
+            return "cycleId must not be blank nor longer than 60 characters";
         }
         Set<String> currencies = new HashSet<>();
         for (CurrencyRequirement line : calculated.requirements()) {

@@ -317,7 +317,7 @@ class DefaultFundTest {
         String member = Api.registerMember("DFCOVER");
         String account = Api.openAccount(member, "USD");
         Api.deposit(account, "USD", "1000.00");
-        Feeds.requirement(account, "USD", "1500.00");
+        Feeds.cycle(account, "USD", "1500.00");
 
         contribute(member, "50000.00").then().statusCode(201);
 

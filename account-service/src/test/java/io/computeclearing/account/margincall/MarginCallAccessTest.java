@@ -44,7 +44,7 @@ class MarginCallAccessTest {
         String bravoAccount = Api.openAccount(bravo, "USD");
         for (String account : List.of(alphaAccount, bravoAccount)) {
             Api.deposit(account, "USD", "100.00");
-            Feeds.requirement(account, "USD", "200.00");
+            Feeds.cycle(account, "USD", "200.00");
         }
         String alphaCall = callOf(alphaAccount);
         String bravoCall = callOf(bravoAccount);

@@ -58,6 +58,20 @@ class MarginCallDeadlineTest {
     }
 
     @Test
+    void anIntradayCycleCallIsDueItsOwnTimeAfterIssueWhateverTheMorningRule() {
+        MarginCallDeadline deadlines = new MarginCallDeadline(LocalTime.of(9, 0), CHICAGO, Duration.ofHours(2),
+                Optional.empty(), Duration.ofMinutes(90));
+
+        // issued at 12:05 Chicago (18:05Z) on a Friday: the morning rule says Monday 09:00, the intraday rule 13:35
+        assertThat(deadlines.dueForIntraday(Instant.parse("2026-11-27T18:05:00Z")))
+                .isEqualTo(Instant.parse("2026-11-27T19:35:00Z"));
+        assertThat(deadlines.dueFor(Instant.parse("2026-11-27T18:05:00Z")))
+                .isEqualTo(Instant.parse("2026-11-30T15:00:00Z"));
+        assertThatThrownBy(() -> new MarginCallDeadline(LocalTime.of(9, 0), CHICAGO, Duration.ofHours(2),
+                Optional.empty(), Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aTimeToMeetMustBePositive() {
         assertThatThrownBy(() -> new MarginCallDeadline(LocalTime.of(9, 0), CHICAGO, Duration.ofHours(2),
                 Optional.of(Duration.ZERO))).isInstanceOf(IllegalArgumentException.class);

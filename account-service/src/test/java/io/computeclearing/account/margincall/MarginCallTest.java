@@ -24,8 +24,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
 /**
- * Margin calls follow the account's cover: a deficit opens one, a larger deficit raises it, restored cover settles it,
- * and a call left unmet past its deadline is escalated by the scheduled check (the test moves the business clock to
+ * Margin calls follow the account's cover at settlement cycles: a deficit opens one, a larger deficit at a later cycle
+ * raises it, restored cover (at any time) settles it, and a call left unmet past its deadline is escalated by the scheduled check (the test moves the business clock to
  * the deadline instead of waiting for it).
  */
 @QuarkusTest
@@ -46,13 +46,14 @@ class MarginCallTest {
     void aGrowingDeficitRaisesTheOpenCallAndALowerRequirementSettlesIt() {
         String account = Api.newAccount("GROW", "USD");
         Api.deposit(account, "USD", "50000.00");
-        Feeds.requirement(account, "USD", "60000.00");
+        Feeds.cycle(account, "USD", "60000.00");
         JsonPath issued = onlyCall(account);
         String callId = issued.getString("[0].id");
         assertThat(issued.getObject("[0].amount", BigDecimal.class)).isEqualTo(new BigDecimal("10000.00"));
 
-        // requirement up to 75,000.00: the deficit is 25,000.00 and the same call now asks for it, by the same deadline
-        Feeds.requirement(account, "USD", "75000.00");
+        // requirement up to 75,000.00 at the next cycle: the deficit is 25,000.00 and the same call now asks for it, by
+        // the same deadline
+        Feeds.cycle(account, "USD", "75000.00");
         JsonPath raised = onlyCall(account);
         assertThat(raised.getString("[0].id")).isEqualTo(callId);
         assertThat(raised.getString("[0].status")).isEqualTo("OPEN");
@@ -83,7 +84,7 @@ class MarginCallTest {
     void aCallUnmetPastItsDeadlineIsEscalatedAndStillSettlesWhenCovered() {
         String account = Api.newAccount("LATE", "USD");
         Api.deposit(account, "USD", "1000.00");
-        Feeds.requirement(account, "USD", "1500.25");
+        Feeds.cycle(account, "USD", "1500.25");
         JsonPath call = onlyCall(account);
         UUID callId = UUID.fromString(call.getString("[0].id"));
         Instant deadline = Instant.parse(call.getString("[0].deadline"));
@@ -125,7 +126,7 @@ class MarginCallTest {
         String member = Api.registerMember("VMWIN");
         String account = Api.openAccount(member, "USD");
         Api.deposit(account, "USD", "700.00");
-        Feeds.requirement(account, "USD", "1000.00");
+        Feeds.cycle(account, "USD", "1000.00");
         String callId = onlyCall(account).getString("[0].id");
 
         Feeds.awaitApplied(db, Feeds.publish(Feeds.posting("VARIATION_MARGIN", LocalDate.parse("2026-11-24"), account,
@@ -143,7 +144,7 @@ class MarginCallTest {
         Api.deposit(account, "USD", "1000.00");
 
         // CNY 7,100.01 / 7.10 = USD 1,000.0014..., a requirement rounded up to 1,000.01: 0.01 is missing
-        Feeds.requirement(account, "CNY", "7100.01");
+        Feeds.cycle(account, "CNY", "7100.01");
 
         JsonPath call = onlyCall(account);
         assertThat(call.getObject("[0].amount", BigDecimal.class)).isEqualTo(new BigDecimal("0.01"));
@@ -155,11 +156,11 @@ class MarginCallTest {
     void aNewDeficitAfterASettledCallOpensANewCall() {
         String account = Api.newAccount("AGAIN", "USD");
         Api.deposit(account, "USD", "100.00");
-        Feeds.requirement(account, "USD", "150.00");
+        Feeds.cycle(account, "USD", "150.00");
         String first = onlyCall(account).getString("[0].id");
         Api.deposit(account, "USD", "50.00");
 
-        Feeds.requirement(account, "USD", "180.00");
+        Feeds.cycle(account, "USD", "180.00");
 
         JsonPath calls = Api.backOffice().queryParam("accountId", account).get("/margin-calls").then()
                 .body("$", hasSize(2)).extract().jsonPath();

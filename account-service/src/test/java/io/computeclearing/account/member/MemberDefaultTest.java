@@ -114,7 +114,7 @@ class MemberDefaultTest {
                 .body("collateralValue", equalTo(new BigDecimal("1522800.00")));
 
         // margin is still computed and called: a requirement of 1,600,000.00 leaves a deficit of 77,200.00
-        Feeds.requirement(account, "USD", "1600000.00");
+        Feeds.cycle(account, "USD", "1600000.00");
         Api.backOffice().queryParam("accountId", account).get("/margin-calls").then().statusCode(200)
                 .body("size()", equalTo(1))
                 .body("[0].status", equalTo("OPEN"))

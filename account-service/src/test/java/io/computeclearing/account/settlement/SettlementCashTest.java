@@ -46,10 +46,12 @@ class SettlementCashTest {
         Api.defineSecurity(bond, "GOVERNMENT_BOND", "USD", "98.50");
         Api.moveSecurity(account, "deposits", Api.idempotencyKey(), bond, "100000").then().statusCode(201);
         // bond: 100,000 nominal x 98.50 / 100 = 98,500.00, less the 4% haircut = 94,560.00; excess 14,560.00
-        Feeds.requirement(account, "USD", "80000.00");
-
-        Feeds.awaitApplied(db, Feeds.publish(
-                Feeds.posting("VARIATION_MARGIN", BUSINESS_DATE, account, member, "USD", "-20000.00")));
+        // the end-of-day cycle: margin-service's requirement at its prices, the debit, then the cycle's close
+        String cycleId = BUSINESS_DATE + "/END_OF_DAY";
+        Feeds.requirement(account, "USD", "80000.00", cycleId);
+        SettlementCashPosted debit = Feeds.posting("VARIATION_MARGIN", BUSINESS_DATE, account, member, "USD",
+                "-20000.00");
+        Feeds.awaitApplied(db, Feeds.publish(debit));
 
         // cash -20,000.00 counts in full: 94,560.00 - 20,000.00 = 74,560.00 against 80,000.00, a deficit of 5,440.00
         Api.backOffice().get("/accounts/{id}/balances", account).then().statusCode(200)
@@ -74,8 +76,15 @@ class SettlementCashTest {
                 "payload->>'movement' = 'VARIATION_MARGIN_PAID' and payload->>'asset' = 'USD' "
                         + "and payload->>'quantity' = '20000.00'")).isEqualTo(1);
 
+        // no call until the cycle is closed for the account, and no deficit report: the cycle's snapshot decides
+        Api.backOffice().queryParam("accountId", account).get("/margin-calls").then().body("$", hasSize(0));
+        assertThat(events(account, "MarginDeficitDetected", "true")).isZero();
+        Feeds.closeCycle(cycleId, account, member, List.of(debit.postingId()));
+        Feeds.awaitCycleDecided(account, cycleId);
+
         JsonPath call = Api.backOffice().queryParam("accountId", account).get("/margin-calls").then()
                 .statusCode(200).body("$", hasSize(1)).extract().jsonPath();
+        assertThat(call.getString("[0].cycleId")).isEqualTo(cycleId);
         String callId = call.getString("[0].id");
         assertThat(call.getString("[0].status")).isEqualTo("OPEN");
         assertThat(call.getString("[0].memberId")).isEqualTo(member);

@@ -60,8 +60,8 @@ class DefaultWaterfallPostingTest {
         contributes(db, defaulter, 1L, "400.00");
         contributes(db, survivor1, 1L, "600.00");
         contributes(db, survivor2, 1L, "300.00");
-        // margin-service after the close-out: nothing left to margin
-        Feeds.requirement(house2, "USD", "0.00");
+        // margin-service at the close-out's cycle: nothing left to margin, against what house2 owes
+        Feeds.cycle(house2, "USD", "0.00");
         Feeds.defaultDeclared(db, UUID.randomUUID(), 61, defaulter, "MISSED_MARGIN_CALL", null);
 
         JsonPath applied = apply(defaulter).then().statusCode(201).extract().jsonPath();

@@ -32,6 +32,8 @@ public final class AccountEvents {
             EventType.of(Topics.ACCOUNTS, "account", "CollateralAssessed", 1, CollateralAssessed.class);
     public static final EventType<MarginCallIssued> MARGIN_CALL_ISSUED =
             EventType.of(Topics.ACCOUNTS, "account", "MarginCallIssued", 1, MarginCallIssued.class);
+    public static final EventType<MarginDeficitDetected> MARGIN_DEFICIT_DETECTED =
+            EventType.of(Topics.ACCOUNTS, "account", "MarginDeficitDetected", 1, MarginDeficitDetected.class);
     public static final EventType<MarginCallSettled> MARGIN_CALL_SETTLED =
             EventType.of(Topics.ACCOUNTS, "account", "MarginCallSettled", 1, MarginCallSettled.class);
     public static final EventType<MarginCallEscalated> MARGIN_CALL_ESCALATED =
@@ -112,13 +114,25 @@ public final class AccountEvents {
     }
 
     /**
-     * The account's cover fell short: the member must deliver collateral worth {@code amount} in {@code currency}
-     * (scale 2) by {@code deadline}. {@code requirement} and {@code collateralValue} are the figures that gave the
-     * deficit, in the same currency.
+     * The account's cover fell short at a settlement cycle: the member must deliver collateral worth {@code amount}
+     * in {@code currency} (scale 2) by {@code deadline}. {@code requirement} and {@code collateralValue} are the
+     * figures that gave the deficit, in the same currency: the requirement at the prices of cycle {@code cycleId}
+     * against the collateral after the cycle's postings.
      */
     public record MarginCallIssued(String callId, String accountId, String memberId, String currency,
                                    BigDecimal amount, BigDecimal requirement, BigDecimal collateralValue,
-                                   Instant deadline, Instant issuedAt) {
+                                   Instant deadline, Instant issuedAt, String cycleId) {
+    }
+
+    /**
+     * The account's cover fell short between settlement cycles (a position, a parameter or a collateral price
+     * changed), by more than any call it has open: {@code deficit} in {@code currency} (scale 2, rounded up). No call
+     * is issued for it; the next cycle calls from its own snapshot. For the risk team, who may run a cycle now.
+     * {@code cause} is what changed (a cover assessment cause, e.g. {@code REQUIREMENT}).
+     */
+    public record MarginDeficitDetected(String accountId, String memberId, String currency, BigDecimal deficit,
+                                        BigDecimal requirement, BigDecimal collateralValue, String cause,
+                                        Instant detectedAt) {
     }
 
     /** A margin call was met ({@code reason}: e.g. COVERED by a deposit or a lower requirement). */

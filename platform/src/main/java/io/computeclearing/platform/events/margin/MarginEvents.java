@@ -19,11 +19,19 @@ public final class MarginEvents {
 
     /**
      * The account's whole margin requirement as of {@code calculatedAt}: it replaces any earlier one. Amounts are in
-     * each line's currency, scale 2, rounded up (a requirement is never understated).
+     * each line's currency, scale 2, rounded up (a requirement is never understated). {@code cycleId} is set when the
+     * requirement was calculated for a settlement cycle, at the cycle's prices ({@code AccountCycleSettled}); null
+     * when a position, a price or a parameter changed between cycles.
      */
     public record MarginRequirementCalculated(String accountId, Instant calculatedAt,
                                               List<CurrencyRequirement> requirements,
-                                              List<CommodityCharge> breakdown) {
+                                              List<CommodityCharge> breakdown, String cycleId) {
+
+        /** A requirement between cycles. */
+        public MarginRequirementCalculated(String accountId, Instant calculatedAt,
+                                           List<CurrencyRequirement> requirements, List<CommodityCharge> breakdown) {
+            this(accountId, calculatedAt, requirements, breakdown, null);
+        }
     }
 
     /**

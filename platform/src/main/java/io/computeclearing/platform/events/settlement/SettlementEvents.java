@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * Events published by settlement-service: index values on {@link Topics#SETTLEMENT_INDICES} (key: index id),
  * settlement prices and final settlements on {@link Topics#SETTLEMENT_PRICES} (key: instrument id), and cash postings
- * on {@link Topics#SETTLEMENT_CASH} (key: account id).
+ * and the close of a settlement cycle for each account on {@link Topics#SETTLEMENT_CASH} (key: account id).
  */
 public final class SettlementEvents {
 
@@ -25,6 +25,9 @@ public final class SettlementEvents {
                     FinalSettlementCompleted.class);
     public static final EventType<SettlementCashPosted> SETTLEMENT_CASH_POSTED =
             EventType.of(Topics.SETTLEMENT_CASH, "account", "SettlementCashPosted", 1, SettlementCashPosted.class);
+
+    public static final EventType<AccountCycleSettled> ACCOUNT_CYCLE_SETTLED =
+            EventType.of(Topics.SETTLEMENT_CASH, "account", "AccountCycleSettled", 1, AccountCycleSettled.class);
 
     public static final EventType<EndOfDayRunCompleted> END_OF_DAY_RUN_COMPLETED =
             EventType.of(Topics.SETTLEMENT_RUNS, "business-day", "EndOfDayRunCompleted", 1, EndOfDayRunCompleted.class);
@@ -97,5 +100,29 @@ public final class SettlementEvents {
      */
     public record CashLine(String instrumentId, long startOfDayPosition, long endOfDayPosition,
                            BigDecimal previousPrice, BigDecimal settlementPrice, BigDecimal amount) {
+    }
+
+    /**
+     * A settlement cycle is closed for one account: every {@link SettlementCashPosted} of the cycle for the account
+     * ({@code postingIds}, those with a non-zero amount) was published before this event, on the same topic and key,
+     * so a consumer that has this event has them all. {@code cycleId} names the cycle ({@code businessDate/END_OF_DAY}
+     * for the end-of-day run); {@code prices} are the prices the cycle settled the account's instruments at, with the
+     * account's net position in each at the cycle's cut-off. margin-service margins the account at these prices and
+     * publishes the requirement with the cycle id; account-service calls margin from the two together, once per cycle.
+     */
+    public record AccountCycleSettled(String cycleId, LocalDate businessDate, String accountId, String memberId,
+                                      List<String> postingIds, List<CyclePrice> prices, Instant settledAt) {
+
+        /** The cycle id of a business date's end-of-day run. */
+        public static String endOfDay(LocalDate businessDate) {
+            return businessDate + "/END_OF_DAY";
+        }
+    }
+
+    /**
+     * A price a cycle settled an instrument at ({@code kind} {@code DAILY} or {@code FINAL}: a finally settled
+     * instrument carries no margin after the cycle) and the account's net position in it at the cut-off.
+     */
+    public record CyclePrice(String instrumentId, String kind, BigDecimal price, long position) {
     }
 }
