@@ -4,7 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import io.computeclearing.platform.persistence.SqlValues;
+
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,7 +17,8 @@ import java.util.Set;
 
 /**
  * The market prices margin is computed at: the latest published daily settlement price of each instrument (the one
- * of its latest business date), and which instruments are finally settled.
+ * of its latest business date) or, during a business day, the price of its latest intraday settlement cycle; and
+ * which instruments are finally settled.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -26,7 +30,10 @@ public class ReferencePrices {
         this.em = em;
     }
 
-    /** The latest settlement price of each of the instruments that has one. */
+    /**
+     * The reference price of each of the instruments that has one: its latest settlement price, or the price of its
+     * latest intraday settlement cycle when that is of a later business date.
+     */
     public Map<String, BigDecimal> latest(Collection<String> instrumentIds) {
         Map<String, BigDecimal> prices = new HashMap<>();
         if (instrumentIds.isEmpty()) {
@@ -37,7 +44,21 @@ public class ReferencePrices {
                         and p.businessDate = (select max(q.businessDate) from SettlementPrice q
                                               where q.instrumentId = p.instrumentId)""", SettlementPrice.class)
                 .setParameter("ids", instrumentIds).getResultList();
-        rows.forEach(p -> prices.put(p.instrumentId, p.price));
+        Map<String, LocalDate> dates = new HashMap<>();
+        rows.forEach(p -> {
+            prices.put(p.instrumentId, p.price);
+            dates.put(p.instrumentId, p.businessDate);
+        });
+        for (Object row : em.createNativeQuery("""
+                        select distinct on (instrument_id) instrument_id, business_date, price from cycle_price
+                        where instrument_id in :ids order by instrument_id, business_date desc, settled_at desc""")
+                .setParameter("ids", instrumentIds).getResultList()) {
+            Object[] cycle = (Object[]) row;
+            LocalDate settled = dates.get((String) cycle[0]);
+            if (settled == null || SqlValues.date(cycle[1]).isAfter(settled)) {
+                prices.put((String) cycle[0], (BigDecimal) cycle[2]);
+            }
+        }
         return prices;
     }
 

@@ -76,13 +76,26 @@ public class MarginCalculation {
         recompute(accountId, margining.parametersOn(asOf));
     }
 
+    /**
+     * Recomputes the account for a settlement cycle, at the cycle's prices, and publishes the requirement with the
+     * cycle id: account-service calls margin from it and the cycle's postings together.
+     */
+    public void recomputeForCycle(String accountId, String cycleId, CycleMarks marks) {
+        recompute(accountId, margining.parametersOn(LocalDate.now(clock)), marks, cycleId);
+    }
+
     private void recompute(String accountId, PortfolioMargining.ParametersInForce inForce) {
+        recompute(accountId, inForce, CycleMarks.NONE, null);
+    }
+
+    private void recompute(String accountId, PortfolioMargining.ParametersInForce inForce, CycleMarks marks,
+                           String cycleId) {
         em.createNativeQuery("select pg_advisory_xact_lock(hashtext(:account))")
                 .setParameter("account", accountId).getSingleResult();
         KnownAccount.AccountType accountType = accountType(accountId);
         List<Holding> holdings = AccountPosition.ofAccount(accountId).stream()
                 .map(p -> new Holding(p.instrumentId, p.longQuantity, p.shortQuantity)).toList();
-        List<CurrencyMargin> margins = margining.margin(holdings, accountType, inForce);
+        List<CurrencyMargin> margins = margining.margin(holdings, accountType, inForce, marks);
 
         Instant calculatedAt = clock.instant();
         AccountMargin.delete("accountId", accountId);
@@ -103,7 +116,7 @@ public class MarginCalculation {
             breakdown.addAll(margin.charges());
         }
         outbox.record(MarginEvents.MARGIN_REQUIREMENT_CALCULATED, accountId,
-                new MarginRequirementCalculated(accountId, calculatedAt, requirements, breakdown));
+                new MarginRequirementCalculated(accountId, calculatedAt, requirements, breakdown, cycleId));
     }
 
     /** The accounts holding (long or short) any of the instruments. */

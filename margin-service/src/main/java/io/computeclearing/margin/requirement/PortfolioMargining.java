@@ -30,6 +30,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Currency;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,8 +44,8 @@ import java.util.function.ToLongFunction;
  * <p>
  * Each product family is one combined commodity; each contract month a future whose tier is its month order among the
  * months held (tier 1 the nearest); every pair of months may form a spread at the family's flat charge, nearest pairs
- * first. Each month's risk array is built at its <em>reference price</em>: its latest daily settlement price, or the
- * family's configured reference price while it has none. The price scan range is
+ * first. Each month's risk array is built at its <em>reference price</em>: its latest daily settlement price (at a
+ * settlement cycle, the cycle's price), or the family's configured reference price while it has none. The price scan range is
  * {@code |reference price| x priceScanFraction} (a zero price, which has no level to scale, uses the configured
  * reference price), times the contract unit per contract. Commodities are margined per currency with no conversion.
  * <p>
@@ -97,11 +99,19 @@ public class PortfolioMargining {
     /** The requirement of the holdings per currency, in currency order; empty when nothing is held. */
     public List<CurrencyMargin> margin(Collection<Holding> holdings, KnownAccount.AccountType accountType,
                                        ParametersInForce parametersInForce) {
+        return margin(holdings, accountType, parametersInForce, CycleMarks.NONE);
+    }
+
+    /** The same at a settlement cycle's prices: they take the place of the latest settlement prices. */
+    public List<CurrencyMargin> margin(Collection<Holding> holdings, KnownAccount.AccountType accountType,
+                                       ParametersInForce parametersInForce, CycleMarks marks) {
         Map<String, RiskParameterSet> inForce = parametersInForce.families();
         List<InterSpreadDefinition> spreads = parametersInForce.spreads();
         List<String> ids = holdings.stream().filter(h -> !h.isFlat()).map(Holding::instrumentId).toList();
-        Set<String> settled = prices.finallySettled(ids);
-        Map<String, BigDecimal> settlementPrices = prices.latest(ids);
+        Set<String> settled = new HashSet<>(prices.finallySettled(ids));
+        settled.addAll(marks.finallySettled());
+        Map<String, BigDecimal> settlementPrices = new HashMap<>(prices.latest(ids));
+        settlementPrices.putAll(marks.daily());
 
         Map<String, List<Holding>> byFamily = new TreeMap<>();
         for (Holding h : holdings) {
