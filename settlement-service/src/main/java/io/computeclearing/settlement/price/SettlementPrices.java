@@ -73,16 +73,7 @@ public class SettlementPrices {
         validate(submissions);
         lock.acquire();
         requireNoRun(businessDate);
-        Map<String, SettledInstrument> instruments = new HashMap<>();
-        for (Submission submission : submissions) {
-            SettledInstrument instrument = known(submission.instrumentId());
-            if (!instrument.onTickGrid(submission.price())) {
-                throw ProblemException.refused("off-tick-price", "Price not on the tick grid",
-                        "instrument " + instrument.instrumentId + ": price " + submission.price().toPlainString()
-                                + " is not a multiple of its tick " + instrument.tickSize.stripTrailingZeros().toPlainString());
-            }
-            instruments.put(instrument.instrumentId, instrument);
-        }
+        Map<String, SettledInstrument> instruments = instruments(submissions);
         List<SettlementPriceView> published = new ArrayList<>();
         for (Submission submission : submissions) {
             SettledInstrument instrument = instruments.get(submission.instrumentId());
@@ -179,6 +170,26 @@ public class SettlementPrices {
     }
 
 
+
+    /**
+     * The instrument of each submitted price, every price checked: 400 if one is missing or an instrument appears
+     * twice, 422 for an unknown or finally settled instrument or a price off its tick grid.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<String, SettledInstrument> instruments(List<Submission> submissions) {
+        validate(submissions);
+        Map<String, SettledInstrument> instruments = new HashMap<>();
+        for (Submission submission : submissions) {
+            SettledInstrument instrument = known(submission.instrumentId());
+            if (!instrument.onTickGrid(submission.price())) {
+                throw ProblemException.refused("off-tick-price", "Price not on the tick grid",
+                        "instrument " + instrument.instrumentId + ": price " + submission.price().toPlainString()
+                                + " is not a multiple of its tick " + instrument.tickSize.stripTrailingZeros().toPlainString());
+            }
+            instruments.put(instrument.instrumentId, instrument);
+        }
+        return instruments;
+    }
 
     private SettledInstrument known(String instrumentId) {
         SettledInstrument instrument = SettledInstrument.findById(instrumentId);

@@ -23,9 +23,17 @@ final class CashPostings {
 
     /** Every posting of the run, including those that sum to zero, in kind, account, currency order. */
     static List<CashPosting> of(LocalDate businessDate, List<SettledLine> lines) {
+        return of("end-of-day run of " + businessDate, businessDate, "", lines);
+    }
+
+    /**
+     * The postings of a settlement cycle ({@code cycle} names it in a refusal), with {@code idSuffix} after each
+     * posting's {@code kind:businessDate:accountId:currency} id (an intraday cycle's ":INTRADAY-n").
+     */
+    static List<CashPosting> of(String cycle, LocalDate businessDate, String idSuffix, List<SettledLine> lines) {
         Map<String, List<SettledLine>> grouped = new TreeMap<>();
         for (SettledLine line : lines) {
-            String id = CashPosting.id(line.kind(), businessDate, line.flow().accountId(), line.currency());
+            String id = CashPosting.id(line.kind(), businessDate, line.flow().accountId(), line.currency()) + idSuffix;
             grouped.computeIfAbsent(id, k -> new ArrayList<>()).add(line);
         }
         List<CashPosting> postings = new ArrayList<>();
@@ -35,11 +43,11 @@ final class CashPostings {
             postings.add(new CashPosting(id, first.kind(), businessDate, first.flow().accountId(),
                     first.flow().memberId(), first.currency(), amount, List.copyOf(group)));
         });
-        requireZeroSum(businessDate, postings);
+        requireZeroSum(cycle, postings);
         return postings;
     }
 
-    private static void requireZeroSum(LocalDate businessDate, List<CashPosting> postings) {
+    private static void requireZeroSum(String cycle, List<CashPosting> postings) {
         Map<String, BigDecimal> sums = new TreeMap<>();
         for (CashPosting posting : postings) {
             sums.merge(posting.kind() + " " + posting.currency(), posting.amount(), BigDecimal::add);
@@ -47,7 +55,7 @@ final class CashPostings {
         List<String> broken = sums.entrySet().stream().filter(e -> e.getValue().signum() != 0)
                 .map(e -> e.getKey() + " sums to " + e.getValue().toPlainString()).toList();
         if (!broken.isEmpty()) {
-            String detail = "end-of-day run of " + businessDate + " refused: " + String.join(", ", broken)
+            String detail = cycle + " refused: " + String.join(", ", broken)
                     + " over all accounts instead of zero";
             LOG.error(detail);
             throw RunRefusal.notZeroSum(detail);

@@ -2,7 +2,6 @@ package io.computeclearing.settlement.run;
 
 import io.computeclearing.settlement.SettlementLock;
 import io.computeclearing.settlement.book.Book;
-import io.computeclearing.settlement.book.BookedLeg;
 import io.computeclearing.settlement.finalsettlement.FinalSettlementFixing;
 import io.computeclearing.settlement.finalsettlement.FinalSettlements;
 import io.computeclearing.settlement.instrument.SettledInstrument;
@@ -27,7 +26,9 @@ import java.util.TreeSet;
 
 /**
  * The end-of-day run of a business date: variation margin on every position and trade at the day's settlement
- * prices, and final settlement of instruments on their last trading day, posted per account and currency. The run
+ * prices, and final settlement of instruments on their last trading day, posted per account and currency. It is the
+ * day's last settlement cycle: an instrument an intraday cycle of the date settled continues from that cycle's price
+ * and legs ({@link CycleFlows}). The run
  * happens once; asking again returns the recorded run and writes nothing. It refuses (409, nothing written) until the
  * date is closed with all its trade events received, earlier dates are settled, and every price is there.
  *
@@ -48,16 +49,18 @@ public class EndOfDayRuns {
 
     private final SettlementLock lock;
     private final Book book;
+    private final CycleFlows cycleFlows;
     private final RunPricing pricing;
     private final RunLedger ledger;
     private final FinalSettlements finalSettlements;
     private final StatementSnapshots statements;
     private final Clock clock;
 
-    public EndOfDayRuns(SettlementLock lock, Book book, RunPricing pricing, RunLedger ledger,
+    public EndOfDayRuns(SettlementLock lock, Book book, CycleFlows cycleFlows, RunPricing pricing, RunLedger ledger,
                         FinalSettlements finalSettlements, StatementSnapshots statements, Clock clock) {
         this.lock = lock;
         this.book = book;
+        this.cycleFlows = cycleFlows;
         this.pricing = pricing;
         this.ledger = ledger;
         this.finalSettlements = finalSettlements;
@@ -76,11 +79,13 @@ public class EndOfDayRuns {
         if (!earlier.isEmpty()) {
             throw RunRefusal.earlierDatesUnsettled(businessDate, earlier);
         }
-        List<PositionCashFlow> flows = flows(book.startOfDay(businessDate), book.liveLegsOn(businessDate));
+        CycleFlows.Flows day = cycleFlows.of(businessDate, instrumentId -> true);
+        List<PositionCashFlow> flows = day.flows();
         Map<String, SettledInstrument> instruments = instruments(flows);
-        Set<String> withStartOfDay = new TreeSet<>();
-        flows.stream().filter(f -> f.startOfDay() != 0).forEach(f -> withStartOfDay.add(f.instrumentId()));
-        RunPrices prices = pricing.resolve(businessDate, instruments.values(), withStartOfDay);
+        Set<String> revalued = new TreeSet<>();
+        flows.stream().filter(f -> f.needsPreviousPrice() && !day.cyclePrices().containsKey(f.instrumentId()))
+                .forEach(f -> revalued.add(f.instrumentId()));
+        RunPrices prices = pricing.resolve(businessDate, instruments.values(), revalued).after(day.cyclePrices());
 
         List<SettledLine> lines = new ArrayList<>();
         for (PositionCashFlow flow : flows) {
@@ -99,23 +104,7 @@ public class EndOfDayRuns {
         return new Outcome(ledger.find(businessDate).orElseThrow(), false);
     }
 
-    /** One cash flow per account and instrument with a position at the start of the day or a trade during it. */
-    private static List<PositionCashFlow> flows(List<Book.StartOfDay> positions, List<BookedLeg> legs) {
-        Map<String, PositionCashFlow> flows = new TreeMap<>();
-        for (Book.StartOfDay position : positions) {
-            flows.computeIfAbsent(position.accountId() + "\u0000" + position.instrumentId(),
-                            k -> new PositionCashFlow(position.accountId(), position.memberId(), position.instrumentId()))
-                    .addPrior(position.netQuantity());
-        }
-        for (BookedLeg leg : legs) {
-            flows.computeIfAbsent(leg.accountId + "\u0000" + leg.instrumentId,
-                            k -> new PositionCashFlow(leg.accountId, leg.memberId, leg.instrumentId))
-                    .addTrade(leg.signedQuantity, leg.price);
-        }
-        return flows.values().stream().filter(f -> !f.isEmpty()).toList();
-    }
-
-    private static Map<String, SettledInstrument> instruments(List<PositionCashFlow> flows) {
+    static Map<String, SettledInstrument> instruments(List<PositionCashFlow> flows) {
         Map<String, SettledInstrument> instruments = new TreeMap<>();
         List<String> unknown = new ArrayList<>();
         for (String id : flows.stream().map(PositionCashFlow::instrumentId).distinct().sorted().toList()) {
@@ -134,8 +123,15 @@ public class EndOfDayRuns {
 
     private static SettledLine settle(PositionCashFlow flow, SettledInstrument instrument, RunPrices prices) {
         String id = flow.instrumentId();
-        BigDecimal price = prices.settlementPrice(id);
-        BigDecimal previous = flow.startOfDay() == 0 ? null : instrument.atTickScale(prices.previous().get(id));
+        return settle(flow, instrument, prices.isFinal(id) ? FINAL_SETTLEMENT : VARIATION_MARGIN,
+                prices.settlementPrice(id), prices.previous().get(id));
+    }
+
+    /** The flow settled at {@code price} from {@code previousPrice}, in whole minor units or refused. */
+    static SettledLine settle(PositionCashFlow flow, SettledInstrument instrument, String kind, BigDecimal price,
+                              BigDecimal previousPrice) {
+        String id = flow.instrumentId();
+        BigDecimal previous = flow.needsPreviousPrice() ? instrument.atTickScale(previousPrice) : null;
         BigDecimal exact = flow.amount(previous, price, instrument.contractUnit);
         int minorUnits = minorUnits(instrument.currency);
         BigDecimal amount;
@@ -144,8 +140,7 @@ public class EndOfDayRuns {
         } catch (ArithmeticException notWhole) {
             throw RunRefusal.notWholeMinorUnits(id, flow.accountId(), exact.stripTrailingZeros(), instrument.currency);
         }
-        return new SettledLine(flow, instrument, prices.isFinal(id) ? FINAL_SETTLEMENT : VARIATION_MARGIN, previous,
-                instrument.atTickScale(price), amount);
+        return new SettledLine(flow, instrument, kind, previous, instrument.atTickScale(price), amount);
     }
 
     /** Prices to record for the run: those it settled at, and every other daily price in force for the date. */

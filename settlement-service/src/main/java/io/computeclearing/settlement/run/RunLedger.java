@@ -1,5 +1,7 @@
 package io.computeclearing.settlement.run;
 
+import io.computeclearing.platform.events.settlement.SettlementEvents.AccountCycleSettled;
+import io.computeclearing.platform.events.settlement.SettlementEvents.CyclePrice;
 import io.computeclearing.platform.events.settlement.SettlementEvents.EndOfDayRunCompleted;
 import io.computeclearing.platform.events.settlement.SettlementEvents.RunPrice;
 import io.computeclearing.platform.events.settlement.SettlementEvents.SettlementCashPosted;
@@ -13,6 +15,8 @@ import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,8 +25,8 @@ import java.util.TreeMap;
 /**
  * The record of end-of-day runs: the run, its totals, the prices it settled at and its postings. Postings with a
  * non-zero amount go out through the outbox as {@code SettlementCashPosted} (key: account id); those that sum to zero
- * (for example a position whose price did not move) are recorded but not published, since no cash moves. The run
- * itself goes out last, as {@code EndOfDayRunCompleted} on {@code ccp.settlement.runs.v1} (key: business date).
+ * (for example a position whose price did not move) are recorded but not published, since no cash moves. After them,
+ * each account's {@code AccountCycleSettled} closes the cycle for it. The run itself goes out last, as {@code EndOfDayRunCompleted} on {@code ccp.settlement.runs.v1} (key: business date).
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -74,6 +78,24 @@ public class RunLedger {
                     .setParameter("member", posting.memberId()).setParameter("currency", posting.currency())
                     .setParameter("amount", posting.amount()).setParameter("at", at)
                     .executeUpdate();
+        }
+        publish(AccountCycleSettled.endOfDay(businessDate), businessDate, at, postings);
+        // Last, in the same transaction: whoever reads it (risk-service's stress run) has every posting before it.
+        outbox.record(SettlementEvents.END_OF_DAY_RUN_COMPLETED, businessDate.toString(),
+                new EndOfDayRunCompleted(businessDate, (int) accounts, (int) published,
+                        prices.values().stream().map(p -> new RunPrice(p.instrumentId(), p.kind(), p.price())).toList(),
+                        at));
+    }
+
+    /**
+     * Publishes a settlement cycle's postings with a non-zero amount ({@code SettlementCashPosted}), then one
+     * {@code AccountCycleSettled} per account with a posting, after all of the account's postings: it names the
+     * postings published and the prices the account's instruments settled at, with its positions at the close.
+     */
+    void publish(String cycleId, LocalDate businessDate, Instant at, List<CashPosting> postings) {
+        Map<String, List<CashPosting>> byAccount = new TreeMap<>();
+        for (CashPosting posting : postings) {
+            byAccount.computeIfAbsent(posting.accountId(), a -> new ArrayList<>()).add(posting);
             if (posting.amount().signum() != 0) {
                 outbox.record(SettlementEvents.SETTLEMENT_CASH_POSTED, posting.accountId(), new SettlementCashPosted(
                         posting.postingId(), posting.kind(), businessDate, posting.accountId(), posting.memberId(),
@@ -81,11 +103,17 @@ public class RunLedger {
                         posting.lines().stream().map(SettledLine::toCashLine).toList(), at));
             }
         }
-        // Last, in the same transaction: whoever reads it (risk-service's stress run) has every posting before it.
-        outbox.record(SettlementEvents.END_OF_DAY_RUN_COMPLETED, businessDate.toString(),
-                new EndOfDayRunCompleted(businessDate, (int) accounts, (int) published,
-                        prices.values().stream().map(p -> new RunPrice(p.instrumentId(), p.kind(), p.price())).toList(),
-                        at));
+        byAccount.forEach((accountId, own) -> {
+            List<String> published = own.stream().filter(p -> p.amount().signum() != 0).map(CashPosting::postingId)
+                    .toList();
+            List<CyclePrice> prices = own.stream().flatMap(p -> p.lines().stream())
+                    .map(line -> new CyclePrice(line.flow().instrumentId(),
+                            EndOfDayRuns.FINAL_SETTLEMENT.equals(line.kind()) ? "FINAL" : "DAILY",
+                            line.settlementPrice(), line.flow().endOfDay()))
+                    .sorted(Comparator.comparing(CyclePrice::instrumentId)).toList();
+            outbox.record(SettlementEvents.ACCOUNT_CYCLE_SETTLED, accountId, new AccountCycleSettled(cycleId,
+                    businessDate, accountId, own.getFirst().memberId(), published, prices, at));
+        });
     }
 
     /** Per kind and currency: paid, received, net and the number of accounts. */
@@ -135,7 +163,7 @@ public class RunLedger {
     }
 
     private List<String> checks(LocalDate businessDate, List<EndOfDayRunView.Total> totals) {
-        List<String> checks = new java.util.ArrayList<>();
+        List<String> checks = new ArrayList<>();
         rows("""
                 select trade_legs_cleared, trade_legs_busted, give_ups_accepted from settlement_closed_day
                 where business_date = :date""", businessDate).forEach(r -> checks.add(

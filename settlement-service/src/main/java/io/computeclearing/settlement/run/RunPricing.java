@@ -62,9 +62,14 @@ public class RunPricing {
         if (!missingPrices.isEmpty() || !missingIndexValues.isEmpty()) {
             throw RunRefusal.pricesMissing(businessDate, missingPrices, missingIndexValues);
         }
+        return new RunPrices(daily, finals, previousRunPrices(businessDate, withStartOfDayPositions));
+    }
+
+    /** The price of each instrument at the last end-of-day run before the date; 409 naming those without one. */
+    public Map<String, BigDecimal> previousRunPrices(LocalDate businessDate, Collection<String> instrumentIds) {
         Map<String, BigDecimal> previous = new TreeMap<>();
         List<String> noPrevious = new ArrayList<>();
-        for (String instrumentId : withStartOfDayPositions) {
+        for (String instrumentId : instrumentIds) {
             List<?> found = em.createNativeQuery("""
                             select price from eod_run_price where instrument_id = :instrument and business_date < :date
                             order by business_date desc limit 1""")
@@ -78,6 +83,6 @@ public class RunPricing {
         if (!noPrevious.isEmpty()) {
             throw RunRefusal.previousPriceMissing(noPrevious);
         }
-        return new RunPrices(daily, finals, previous);
+        return previous;
     }
 }

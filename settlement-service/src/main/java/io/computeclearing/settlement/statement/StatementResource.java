@@ -4,6 +4,7 @@ import io.computeclearing.platform.accounts.AccountDirectory;
 import io.computeclearing.platform.problem.ProblemException;
 import io.computeclearing.platform.security.Caller;
 import io.computeclearing.platform.security.Roles;
+import io.computeclearing.settlement.run.IntradayCycles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -21,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * Daily statements per account, as JSON or as CSV ({@code Accept: text/csv} or {@code ?format=csv}). A member user
@@ -33,11 +35,14 @@ public class StatementResource {
 
     private final StatementSnapshots statements;
     private final AccountDirectory directory;
+    private final IntradayCycles cycles;
     private final Caller caller;
 
-    public StatementResource(StatementSnapshots statements, AccountDirectory directory, Caller caller) {
+    public StatementResource(StatementSnapshots statements, AccountDirectory directory, IntradayCycles cycles,
+                             Caller caller) {
         this.statements = statements;
         this.directory = directory;
+        this.cycles = cycles;
         this.caller = caller;
     }
 
@@ -60,13 +65,7 @@ public class StatementResource {
                               @QueryParam("format") String format, @Context HttpHeaders headers) {
         String what = "Statement of account";
         String id = accountId + " for " + businessDate;
-        if (!caller.seesAllMembers()) {
-            String member = directory.find(accountId).map(a -> a.memberId).orElse(null);
-            if (member == null) {
-                throw ProblemException.notFound(what, id);
-            }
-            caller.requireAccess(member, what, id);
-        }
+        requireVisible(accountId, what, id);
         AccountStatement statement = statements.find(accountId, businessDate)
                 .orElseThrow(() -> ProblemException.notFound(what, id));
         if (wantsCsv(format, headers)) {
@@ -76,6 +75,37 @@ public class StatementResource {
                     .build();
         }
         return Response.ok(statement, MediaType.APPLICATION_JSON).build();
+    }
+
+    @Operation(summary = "An account's intraday cycles of a date",
+            description = "The account's posting in each intraday settlement cycle of the business date so far, in "
+                    + "order: per instrument the position at the start of the cycle, the previous and the cycle's "
+                    + "price, and the variation margin; readable during the day, before the end-of-day statement "
+                    + "(which repeats them). A member sees only its own member's accounts; another member's account "
+                    + "answers 404, as if it did not exist.")
+    @APIResponse(responseCode = "200", description = "The cycle postings", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = AccountStatement.CyclePosting.class)))
+    @APIResponse(responseCode = "404", description = "No such account, or another member's account")
+    @GET
+    @Path("/{accountId}/{businessDate}/cycles")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.BACK_OFFICE, Roles.RISK, Roles.ADMIN, Roles.MEMBER})
+    public List<AccountStatement.CyclePosting> cycles(@PathParam("accountId") String accountId,
+                                                      @PathParam("businessDate") LocalDate businessDate) {
+        requireVisible(accountId, "Account", accountId);
+        return cycles.postingsOf(accountId, businessDate);
+    }
+
+    /** A member user sees only its own member's accounts: any other is 404, as if it did not exist. */
+    private void requireVisible(String accountId, String what, String id) {
+        if (!caller.seesAllMembers()) {
+            String member = directory.find(accountId).map(a -> a.memberId).orElse(null);
+            if (member == null) {
+                throw ProblemException.notFound(what, id);
+            }
+            caller.requireAccess(member, what, id);
+        }
     }
 
     private static boolean wantsCsv(String format, HttpHeaders headers) {

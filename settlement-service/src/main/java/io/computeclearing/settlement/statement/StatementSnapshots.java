@@ -6,6 +6,7 @@ import io.computeclearing.platform.accounts.AccountDirectory;
 import io.computeclearing.platform.accounts.KnownAccount;
 import io.computeclearing.platform.persistence.SqlValues;
 import io.computeclearing.settlement.run.SettledLine;
+import io.computeclearing.settlement.run.IntradayCycles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -33,11 +34,14 @@ public class StatementSnapshots {
     private final EntityManager em;
     private final AccountDirectory directory;
     private final ObjectMapper json;
+    private final IntradayCycles cycles;
 
-    public StatementSnapshots(EntityManager em, AccountDirectory directory, ObjectMapper json) {
+    public StatementSnapshots(EntityManager em, AccountDirectory directory, ObjectMapper json,
+                              IntradayCycles cycles) {
         this.em = em;
         this.directory = directory;
         this.json = json;
+        this.cycles = cycles;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -90,7 +94,8 @@ public class StatementSnapshots {
                         e.getValue()[0].add(e.getValue()[1]))).toList();
         String baseCurrency = directory.find(accountId).map(a -> a.baseCurrency).orElse(null);
         return new AccountStatement(accountId, memberId, businessDate, baseCurrency, at, positions, currencyTotals,
-                initialMargin(accountId), collateral(accountId), cashMovements(accountId, businessDate));
+                initialMargin(accountId), collateral(accountId), cashMovements(accountId, businessDate),
+                cycles.postingsOf(accountId, businessDate));
     }
 
     private List<AccountStatement.InitialMargin> initialMargin(String accountId) {

@@ -4,6 +4,7 @@ import io.computeclearing.platform.events.EventCodec;
 import io.computeclearing.platform.events.EventEnvelope;
 import io.computeclearing.platform.events.Topics;
 import io.computeclearing.platform.events.settlement.SettlementEvents;
+import io.computeclearing.platform.events.settlement.SettlementEvents.AccountCycleSettled;
 import io.computeclearing.platform.events.settlement.SettlementEvents.CashLine;
 import io.computeclearing.platform.events.settlement.SettlementEvents.EndOfDayRunCompleted;
 import io.computeclearing.platform.events.settlement.SettlementEvents.SettlementCashPosted;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -182,6 +184,31 @@ class VariationMarginRunTest {
                 assertThat(price.price()).isEqualByComparingTo("2.610");
             });
         });
+        // Each account's cycle is closed after its postings, on the same topic and key: it names the postings and
+        // the prices its instruments settled at, with its position at the close (the receiving account sold its 2).
+        List<EventEnvelope> clearingEvents = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            clearingEvents.clear();
+            TopicProbe.readAll(Topics.SETTLEMENT_CASH, Duration.ofSeconds(1)).stream()
+                    .filter(r -> clearing.equals(r.key())).map(r -> EventCodec.decode(r.value()))
+                    .forEach(clearingEvents::add);
+            return clearingEvents.size() >= 2;
+        });
+        assertThat(clearingEvents).extracting(EventEnvelope::type)
+                .containsExactly("SettlementCashPosted", "AccountCycleSettled");
+        AccountCycleSettled closed = EventCodec.payload(clearingEvents.get(1), SettlementEvents.ACCOUNT_CYCLE_SETTLED);
+        assertThat(closed.cycleId()).isEqualTo(day + "/END_OF_DAY");
+        assertThat(closed.memberId()).isEqualTo(ClearingFeed.memberOf(clearing));
+        assertThat(closed.postingIds()).containsExactly("VARIATION_MARGIN:" + day + ":" + clearing + ":USD");
+        assertThat(closed.prices()).singleElement().satisfies(price -> {
+            assertThat(price.instrumentId()).isEqualTo(gpu.id());
+            assertThat(price.kind()).isEqualTo("DAILY");
+            assertThat(price.price()).isEqualByComparingTo("2.610");
+            assertThat(price.position()).isZero();
+        });
+        assertThat(db.count("select count(*) from outbox_event where event_type = 'AccountCycleSettled' and "
+                + "aggregate_id = ?", executing)).isZero();
+
         SettlementApi.runWhenComplete(day).then().statusCode(200);
         assertThat(db.count("select count(*) from outbox_event where event_type = 'EndOfDayRunCompleted'"
                 + " and aggregate_id = ?", day.toString())).isEqualTo(1);
