@@ -5,12 +5,15 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
  * Accounts of clearing members and what account-service knows about each: collateral balances valued in the base
- * currency, the collateral journal, the margin requirement margin-service computed, and the last cover assessment.
+ * currency, the collateral journal, the margin requirement margin-service computed, the last cover assessment and the
+ * settlement cycles' margin call snapshots.
  */
 public final class Accounts {
 
@@ -74,6 +77,17 @@ public final class Accounts {
     private record Reason(String reason) {
     }
 
+    /**
+     * An account's part in a settlement cycle: its initial margin at the cycle's prices and the snapshot its margin
+     * call decision was taken on ({@code status} PENDING, CALLED, COVERED or SUPERSEDED); a call's amount is
+     * {@code -excess} rounded up to the cent.
+     */
+    public record SettlementCycle(String cycleId, LocalDate businessDate, String status, Instant cashSettledAt,
+                                  Instant requirementCalculatedAt, Map<String, BigDecimal> initialMargins,
+                                  String baseCurrency, BigDecimal requirement, BigDecimal collateralValue,
+                                  BigDecimal excess, UUID callId, Instant decidedAt) {
+    }
+
     private final RestCalls calls;
     private final URI accounts;
 
@@ -121,5 +135,10 @@ public final class Accounts {
 
     public Cover cover(String id) {
         return calls.get(RestCalls.url(accounts, id, "cover"), Cover.class);
+    }
+
+    /** The account's settlement cycles, newest first (the first page of 50). */
+    public List<SettlementCycle> settlementCycles(String id) {
+        return calls.get(RestCalls.url(accounts, id, "settlement-cycles"), new TypeReference<>() { });
     }
 }

@@ -105,6 +105,10 @@ public final class ClearingHouse {
         return new SettlementPrices(calls, endpoints.settlementService());
     }
 
+    public SettlementCycles settlementCycles() {
+        return new SettlementCycles(calls, endpoints.settlementService());
+    }
+
     public EndOfDay endOfDay() {
         return new EndOfDay(calls, endpoints.settlementService());
     }

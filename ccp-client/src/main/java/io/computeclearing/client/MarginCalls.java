@@ -17,7 +17,7 @@ public final class MarginCalls {
     public record MarginCall(UUID id, String accountId, String memberId, String currency, BigDecimal amount,
                              BigDecimal requirement, BigDecimal collateralValue, Status status, Instant deadline,
                              Instant issuedAt, Instant amountRaisedAt, Instant settledAt, String settledReason,
-                             Instant escalatedAt, BigDecimal outstandingAtEscalation) {
+                             Instant escalatedAt, BigDecimal outstandingAtEscalation, String cycleId) {
     }
 
     private final RestCalls calls;

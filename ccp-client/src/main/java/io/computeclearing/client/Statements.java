@@ -1,5 +1,7 @@
 package io.computeclearing.client;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
@@ -36,10 +38,23 @@ public final class Statements {
                                Instant recordedAt) {
     }
 
+    /**
+     * One instrument's part of a cycle posting: the position at the start of the cycle revalued from the previous
+     * price, and the trades since at their prices.
+     */
+    public record CycleLine(String instrumentId, long startOfDayPosition, long endOfDayPosition,
+                            BigDecimal previousPrice, BigDecimal settlementPrice, BigDecimal amount) {
+    }
+
+    /** The account's posting in one intraday settlement cycle. */
+    public record CyclePosting(String cycleId, Instant runAt, String postingId, String currency, BigDecimal amount,
+                               List<CycleLine> lines) {
+    }
+
     public record Statement(String accountId, String memberId, LocalDate businessDate, String baseCurrency,
                             Instant generatedAt, List<Position> positions, List<CurrencyTotal> totals,
                             List<InitialMargin> initialMargin, Collateral collateral,
-                            List<CashMovement> cashMovements) {
+                            List<CashMovement> cashMovements, List<CyclePosting> intradayCycles) {
     }
 
     private final RestCalls calls;
@@ -52,6 +67,11 @@ public final class Statements {
 
     public Statement get(String accountId, LocalDate businessDate) {
         return calls.get(RestCalls.url(statements, accountId, businessDate), Statement.class);
+    }
+
+    /** The account's postings in the date's intraday cycles so far, in order. */
+    public List<CyclePosting> cycles(String accountId, LocalDate businessDate) {
+        return calls.get(RestCalls.url(statements, accountId, businessDate, "cycles"), new TypeReference<>() { });
     }
 
     /** The same statement as CSV, one line per position and total after a header line. */

@@ -1,5 +1,6 @@
 package io.computeclearing.localstack;
 
+import io.computeclearing.client.Accounts;
 import io.computeclearing.client.BusinessDays;
 import io.computeclearing.client.Catalogue;
 import io.computeclearing.client.ClearingHouse;
@@ -8,6 +9,8 @@ import io.computeclearing.client.EndOfDay;
 import io.computeclearing.client.FinalSettlements;
 import io.computeclearing.client.Indices;
 import io.computeclearing.client.MarginCalls;
+import io.computeclearing.client.ProblemException;
+import io.computeclearing.client.SettlementCycles;
 import io.computeclearing.client.SettlementPrices;
 import io.computeclearing.client.Statements;
 import io.computeclearing.client.Trades;
@@ -46,6 +49,8 @@ final class DemoMonth {
     private static final Map<String, String> INDEX_OF_FAMILY = Map.of(
             "GH100", "SDH100RT", "GB200", "SDB200RT", "TKFRC", "TOKEN-FRONTIER-CNY");
     private static final Duration EVENTS_TIMEOUT = Duration.ofSeconds(40);
+    /** GH100 at midday of the drop, when the intraday settlement cycle runs. */
+    private static final BigDecimal INTRADAY_GH100 = new BigDecimal("2.300");
 
     private final Demo demo;
     private final PrintStream out;
@@ -74,6 +79,9 @@ final class DemoMonth {
             if (day > 0) {
                 tradeDay(backOffice, date, day, frontMonths);
             }
+            if (day == 1) {
+                intradayCycle(backOffice, date, frontMonths);
+            }
             Answer<BusinessDays.BusinessDay> close = Demo.attempt(() -> backOffice.businessDays().close(date));
             if (!close.ok()) {
                 demo.step(false, "POST /business-days/" + date + "/close (clearing-service)", close);
@@ -84,7 +92,7 @@ final class DemoMonth {
                 return;
             }
             if (day == 1) {
-                marginCallAndCover(backOffice, alice, bob);
+                marginCallAndCover(backOffice, alice, bob, date);
             }
         }
         showFinalSettlements(backOffice, frontMonths);
@@ -233,19 +241,60 @@ final class DemoMonth {
     }
 
     /**
-     * BRAVO-S bought 10 GH100 at 2.600 with USD 10,000 of cash; the drop to 2.100 costs it USD 5,000 of variation
-     * margin, leaving less than its initial margin: account-service calls for the deficit, BRAVO covers it.
+     * Midday of the drop: the risk team (here the back office) runs an intraday settlement cycle with GH100 at 2.300,
+     * the other front months where they settled the day before. Variation margin moves against the first day's prices
+     * now, not tonight, and margin is called from that snapshot; the end-of-day run then continues from 2.300.
      */
-    private void marginCallAndCover(ClearingHouse backOffice, ClearingHouse alice, ClearingHouse bob) {
+    private void intradayCycle(ClearingHouse backOffice, LocalDate date, Map<String, Catalogue.Instrument> frontMonths) {
+        List<SettlementPrices.NewPrice> prices = new ArrayList<>();
+        frontMonths.forEach((family, instrument) -> {
+            if (date.isBefore(instrument.lastTradingDay())) {
+                prices.add(new SettlementPrices.NewPrice(instrument.id(),
+                        family.equals("GH100") ? INTRADAY_GH100 : PRICES.get(family).on(0)));
+            }
+        });
+        Answer<SettlementCycles.Cycle> cycle = Demo.attempt(() -> backOffice.settlementCycles()
+                .run(date, new SettlementCycles.Request(List.of(), prices)));
+        if (cycle.failure() instanceof ProblemException refused && (refused.isType("/problems/business-day-closed")
+                || refused.isType("/problems/day-settled"))) {
+            demo.pass(date + " was closed by an earlier demo run: its intraday cycle is done");
+            return;
+        }
+        List<String> totals = cycle.ok() ? cycle.value().totals().stream().map(t -> t.currency() + " paid "
+                + money(t.paid()) + " / received " + money(t.received())).toList() : List.of();
+        demo.step(cycle.ok(), "POST /settlement-cycles/" + date + " (intraday, GH100 at "
+                + INTRADAY_GH100.toPlainString() + "): " + (cycle.ok() ? cycle.value().cycleId() + ", "
+                + cycle.value().accounts() + " accounts; " + String.join("; ", totals) : ""), cycle);
+    }
+
+    /**
+     * BRAVO-S bought 10 GH100 at 2.600 with USD 10,000 of cash; the drop to 2.100 costs it USD 5,000 of variation
+     * margin, leaving less than its initial margin. account-service calls for the deficit at the intraday cycle and
+     * raises the call at the end-of-day cycle, each time from the cycle's one snapshot, which bob reconciles to the
+     * cent with the cycle's figures; BRAVO covers it.
+     */
+    private void marginCallAndCover(ClearingHouse backOffice, ClearingHouse alice, ClearingHouse bob,
+                                    LocalDate date) {
         if (bob == null) {
             return;
         }
-        Answer<List<MarginCalls.MarginCall>> calls = retryWhile(() -> Demo.attempt(() -> bob.marginCalls()
-                .list(null, "BRAVO-S")), r -> r.ok() && r.value().isEmpty());
+        String endOfDay = date + "/END_OF_DAY";
+        Answer<List<Accounts.SettlementCycle>> cycles = retryWhile(() -> Demo.attempt(() -> bob.accounts()
+                .settlementCycles("BRAVO-S")), r -> r.ok() && r.value().stream()
+                .noneMatch(c -> c.cycleId().equals(endOfDay) && c.decidedAt() != null));
+        Answer<List<MarginCalls.MarginCall>> calls = Demo.attempt(() -> bob.marginCalls().list(null, "BRAVO-S"));
         MarginCalls.MarginCall call = calls.ok() && !calls.value().isEmpty() ? calls.value().getFirst() : null;
-        demo.step(call != null, "bob sees the margin call on BRAVO-S after the variation margin debit: "
-                + (call == null ? "none" : money(call.amount()) + " " + call.currency()
-                + " due " + call.deadline() + " (" + call.status() + ")"), calls);
+        Accounts.SettlementCycle snapshot = call == null || !cycles.ok() ? null : cycles.value().stream()
+                .filter(c -> c.cycleId().equals(call.cycleId())).findFirst().orElse(null);
+        boolean reconciles = snapshot != null && call.amount().compareTo(
+                snapshot.excess().negate().setScale(2, RoundingMode.CEILING)) == 0
+                && call.requirement().compareTo(snapshot.requirement()) == 0
+                && call.collateralValue().compareTo(snapshot.collateralValue()) == 0;
+        demo.step(reconciles, "bob sees the margin call on BRAVO-S: " + (call == null ? "none" : money(call.amount())
+                + " " + call.currency() + " due " + call.deadline() + " (" + call.status() + "), from cycle "
+                + call.cycleId() + ": requirement " + money(call.requirement()) + " - collateral "
+                + money(call.collateralValue()) + " after the cycle's postings (GET /accounts/BRAVO-S/settlement-cycles"
+                + " shows the same)"), reconciles ? null : calls);
         if (call == null) {
             return;
         }

@@ -12,6 +12,7 @@ import io.computeclearing.client.Members;
 import io.computeclearing.client.Positions;
 import io.computeclearing.client.ProblemException;
 import io.computeclearing.client.Service;
+import io.computeclearing.client.SettlementCycles;
 import io.computeclearing.client.Trades;
 
 import java.math.BigDecimal;
@@ -80,7 +81,8 @@ final class DefaultDrill {
 
     /**
      * ALPHA covers itself first (a deposit, and whatever call it has), then BRAVO-H sells 20,000 GH100 to ALPHA-H at the
-     * day's settlement price: its requirement far exceeds its collateral and account-service calls it. Nobody pays;
+     * day's settlement price: its requirement far exceeds its collateral, which account-service shows; the risk team
+     * runs an intraday settlement cycle at the day's prices and account-service calls it from that snapshot. Nobody pays;
      * account-service's business time passes the deadline and the call escalates.
      */
     private MarginCalls.MarginCall bravoMissesAMarginCall(LocalDate next) {
@@ -89,9 +91,19 @@ final class DefaultDrill {
         Trades.BatchResult sale = backOffice.trades().submitBatch(List.of(day.trade("X1", day.gh100(), LARGE_SALE,
                 "2.700", "ALPHA-H", "BRAVO-H").report(next)));
         assertThat(sale.accepted()).as(sale.toString()).isEqualTo(1);
-        MarginCalls.MarginCall call = Eventually.until("account-service calls BRAVO-H for margin",
+        // Between cycles the deficit is shown, not called; the risk team runs an intraday cycle at the day's prices.
+        Eventually.until("BRAVO-H's cover shows the deficit the sale opened", () -> backOffice.accounts()
+                .cover("BRAVO-H"), cover -> cover.excess().signum() < 0);
+        SettlementCycles.Cycle cycle = risk.settlementCycles().run(next,
+                new SettlementCycles.Request(List.of(), day.settlementPrices()));
+        MarginCalls.MarginCall call = Eventually.until("account-service calls BRAVO-H for margin at the cycle",
                         () -> backOffice.marginCalls().list(MarginCalls.Status.OPEN, "BRAVO-H"), calls -> !calls.isEmpty())
                 .getFirst();
+        assertThat(call.cycleId()).isEqualTo(cycle.cycleId());
+        Accounts.SettlementCycle snapshot = backOffice.accounts().settlementCycles("BRAVO-H").getFirst();
+        assertThat(snapshot.cycleId()).isEqualTo(cycle.cycleId());
+        assertThat(call.amount()).isEqualByComparingTo(snapshot.excess().negate());
+        assertThat(call.requirement()).isEqualByComparingTo(snapshot.requirement());
         // Any other open call is met, so that only BRAVO's escalate when the deadline passes.
         for (MarginCalls.MarginCall other : backOffice.marginCalls().list(MarginCalls.Status.OPEN, null)) {
             if (!other.memberId().equals("BRAVO")) {

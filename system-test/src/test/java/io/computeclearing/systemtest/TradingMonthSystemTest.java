@@ -13,6 +13,7 @@ import io.computeclearing.client.Positions;
 import io.computeclearing.client.ProblemException;
 import io.computeclearing.client.Recorded;
 import io.computeclearing.client.Service;
+import io.computeclearing.client.SettlementCycles;
 import io.computeclearing.client.Statements;
 import io.computeclearing.client.Trades;
 import io.computeclearing.localstack.FireDrill;
@@ -395,8 +396,9 @@ class TradingMonthSystemTest {
     }
 
     /**
-     * Every run of the month and of the day after: each kind of cash sums to zero per currency, and every non-zero
-     * posting settlement-service made is booked in account-service exactly once, with the same amount.
+     * Every run and intraday cycle of the month and of the day after: each kind of cash sums to zero per currency, and
+     * every non-zero posting settlement-service made is booked in account-service exactly once, with the same amount.
+     * The intraday cycle's calls, snapshots and statements agree to the cent.
      */
     @Test
     @Order(8)
@@ -407,6 +409,7 @@ class TradingMonthSystemTest {
         }
         assertThat(closed).as("the month's business days and the day after").hasSizeGreaterThanOrEqualTo(2).contains(day.date);
         int postingsChecked = 0;
+        int intradayCycles = 0;
         for (LocalDate date : closed) {
             EndOfDay.Run run = backOffice.endOfDay().get(date);
             for (EndOfDay.Total total : run.totals()) {
@@ -416,16 +419,25 @@ class TradingMonthSystemTest {
             Map<String, String> published = new TreeMap<>();
             for (EndOfDay.Posting posting : run.postings()) {
                 if (posting.amount().signum() != 0) {
-                    published.put(posting.kind() + " " + posting.accountId() + " " + posting.currency(),
-                            cents(posting.amount()));
+                    published.put(posting.postingId(), cents(posting.amount()));
+                }
+            }
+            for (SettlementCycles.Cycle cycle : backOffice.settlementCycles().ofDate(date)) {
+                intradayCycles++;
+                reconcileIntradayCycle(cycle);
+                for (SettlementCycles.Posting posting : cycle.postings()) {
+                    if (posting.amount().signum() != 0) {
+                        published.put(posting.postingId(), cents(posting.amount()));
+                    }
                 }
             }
             Map<String, String> booked = Eventually.until("account-service booked the postings of " + date,
-                    () -> bookedPostings(date), b -> b.keySet().equals(published.keySet()));
+                    () -> bookedPostingsById(date), b -> b.keySet().equals(published.keySet()));
             assertThat(booked).as("postings of " + date + " in account-service").isEqualTo(published);
             postingsChecked += published.size();
         }
         assertThat(postingsChecked).as("non-zero postings over the month").isGreaterThan(10);
+        assertThat(intradayCycles).as("the demo's intraday cycle on the day of the drop").isEqualTo(1);
         for (String database : List.of("account", "clearing", "margin", "settlement", "risk")) {
             Eventually.until("every event in the outbox of " + database + " is published",
                     () -> unpublishedEvents(database), unpublished -> unpublished == 0);
@@ -712,6 +724,60 @@ class TradingMonthSystemTest {
     }
 
     /** Non-zero settlement postings booked by account-service for the date; one booked twice would show "twice". */
+    /**
+     * An intraday cycle reconciled: zero-sum per currency; each account's posting is the sum of its statement's cycle
+     * lines; each account the cycle called has a call whose amount, requirement and collateral are the cycle
+     * snapshot's (the call may since have been raised by a later cycle, then it names that cycle).
+     */
+    private void reconcileIntradayCycle(SettlementCycles.Cycle cycle) {
+        for (SettlementCycles.Total total : cycle.totals()) {
+            assertThat(total.net()).as(cycle.cycleId() + " " + total).isZero();
+        }
+        for (SettlementCycles.Posting posting : cycle.postings()) {
+            Statements.CyclePosting line = backOffice.statements().cycles(posting.accountId(), cycle.businessDate())
+                    .stream().filter(p -> p.postingId().equals(posting.postingId())).findFirst().orElseThrow();
+            assertThat(line.amount()).as(posting.postingId()).isEqualByComparingTo(posting.amount());
+            assertThat(line.lines().stream().map(Statements.CycleLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add))
+                    .as(posting.postingId() + " lines").isEqualByComparingTo(posting.amount());
+        }
+        int called = 0;
+        for (String account : cycle.postings().stream().map(SettlementCycles.Posting::accountId).distinct().toList()) {
+            Accounts.SettlementCycle snapshot = Eventually.until(account + " decided at " + cycle.cycleId(),
+                    () -> backOffice.accounts().settlementCycles(account).stream()
+                            .filter(c -> c.cycleId().equals(cycle.cycleId())).findFirst().orElse(null),
+                    c -> c != null && c.decidedAt() != null);
+            if (!"CALLED".equals(snapshot.status())) {
+                continue;
+            }
+            called++;
+            MarginCalls.MarginCall call = backOffice.marginCalls().get(snapshot.callId());
+            Accounts.SettlementCycle setBy = backOffice.accounts().settlementCycles(account).stream()
+                    .filter(c -> c.cycleId().equals(call.cycleId())).findFirst().orElseThrow();
+            assertThat(call.amount()).as(account + " call").isEqualByComparingTo(
+                    setBy.excess().negate().setScale(2, RoundingMode.CEILING));
+            assertThat(call.requirement()).as(account + " call requirement").isEqualByComparingTo(setBy.requirement());
+            assertThat(call.collateralValue()).as(account + " call collateral")
+                    .isEqualByComparingTo(setBy.collateralValue());
+        }
+        System.out.printf("system test: intraday cycle %s, %d postings, %d accounts called, reconciled%n",
+                cycle.cycleId(), cycle.postings().size(), called);
+    }
+
+    /** account-service's non-zero settlement postings of the date, by posting id. */
+    private Map<String, String> bookedPostingsById(LocalDate date) {
+        Map<String, String> booked = new TreeMap<>();
+        try (Connection account = SystemStack.database("account"); Statement query = account.createStatement();
+             ResultSet rows = query.executeQuery("select posting_id, amount from settlement_posting "
+                     + "where business_date = date '" + date + "' and amount <> 0")) {
+            while (rows.next()) {
+                booked.put(rows.getString(1), cents(rows.getBigDecimal(2)));
+            }
+        } catch (SQLException e) {
+            throw new AssertionError("cannot read account-service's settlement postings: " + e.getMessage(), e);
+        }
+        return booked;
+    }
+
     private Map<String, String> bookedPostings(LocalDate date) {
         Map<String, String> booked = new TreeMap<>();
         try (Connection account = SystemStack.database("account"); Statement query = account.createStatement();
