@@ -50,7 +50,7 @@ final class DemoMonth {
             "GH100", "SDH100RT", "GB200", "SDB200RT", "TKFRC", "TOKEN-FRONTIER-CNY");
     private static final Duration EVENTS_TIMEOUT = Duration.ofSeconds(40);
     /** GH100 at midday of the drop, when the intraday settlement cycle runs. */
-    private static final BigDecimal INTRADAY_GH100 = new BigDecimal("2.300");
+    private static final BigDecimal INTRADAY_GH100 = new BigDecimal("2.150");
 
     private final Demo demo;
     private final PrintStream out;
@@ -241,11 +241,12 @@ final class DemoMonth {
     }
 
     /**
-     * Midday of the drop: the risk team (here the back office) runs an intraday settlement cycle with GH100 at 2.300,
+     * Midday of the drop: the risk team (here the back office) runs an intraday settlement cycle with GH100 at 2.150,
      * the other front months where they settled the day before. Variation margin moves against the first day's prices
-     * now, not tonight, and margin is called from that snapshot; the end-of-day run then continues from 2.300.
+     * now, not tonight, and margin is called from that snapshot; the end-of-day run then continues from 2.150.
      */
-    private void intradayCycle(ClearingHouse backOffice, LocalDate date, Map<String, Catalogue.Instrument> frontMonths) {
+    private void intradayCycle(ClearingHouse backOffice, LocalDate date,
+                               Map<String, Catalogue.Instrument> frontMonths) {
         List<SettlementPrices.NewPrice> prices = new ArrayList<>();
         frontMonths.forEach((family, instrument) -> {
             if (date.isBefore(instrument.lastTradingDay())) {

@@ -77,6 +77,14 @@ public final class ClearingFeed {
         return buy;
     }
 
+    /** Publishes the seller's leg of a trade whose buyer's leg {@link #buyLegOnly} published: the trade complete. */
+    public static TradeCleared sellLegOf(TradeCleared buy, Instrument instrument, String seller) {
+        TradeCleared sell = leg(buy.tradeId(), instrument, buy.businessDate(), "SELL", seller, buy.quantity(),
+                buy.price().toPlainString());
+        publish(ClearingEvents.TRADE_CLEARED, seller, sell);
+        return sell;
+    }
+
     /** Busts one leg on the trade's own date. */
     public static void bust(TradeCleared leg) {
         publish(ClearingEvents.TRADE_BUSTED, leg.accountId(), new TradeBusted(leg.tradeId(), leg.legId(),

@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,10 +31,10 @@ public class CycleFlows {
 
     /**
      * The flows; {@code cyclePrices} the price of each instrument's last intraday cycle of the date (the previous price
-     * of its flows), and {@code liveLegs} the day's live legs in scope per instrument (what this cycle settles).
+     * of its flows), and {@code settledLegs} the day's legs per instrument this cycle settles (for the next cycle).
      */
     public record Flows(List<PositionCashFlow> flows, Map<String, BigDecimal> cyclePrices,
-                        Map<String, List<Long>> liveLegs) {
+                        Map<String, List<Long>> settledLegs) {
     }
 
     private final Book book;
@@ -44,7 +45,14 @@ public class CycleFlows {
         this.em = em;
     }
 
-    public Flows of(LocalDate businessDate, Predicate<String> inScope) {
+    /**
+     * The flows of the date's next cycle over the instruments in scope. With {@code wholeTradesOnly} (an intraday
+     * cycle, while trades still arrive) a trade counts only once all its leg events are in, that is when its live legs
+     * net to zero: until then its legs stay as the previous cycle saw them (those it settled are still held, the others
+     * wait for the next cycle), so a cycle never sees half a trade, half a bust or half a give-up. The end-of-day run
+     * needs no such rule: it waits until every trade event of the closed day has arrived.
+     */
+    public Flows of(LocalDate businessDate, Predicate<String> inScope, boolean wholeTradesOnly) {
         Map<String, BigDecimal> cyclePrices = new TreeMap<>();
         Map<String, String> lastCycle = new TreeMap<>();
         for (Object row : em.createNativeQuery("""
@@ -60,8 +68,8 @@ public class CycleFlows {
         }
         Set<Long> settledByCycle = new HashSet<>();
         lastCycle.forEach((instrumentId, cycleId) -> settledByCycle.addAll(em.createNativeQuery("""
-                        select leg_id from intraday_cycle_leg where cycle_id = :cycle and instrument_id = :instrument""",
-                        Long.class)
+                        select leg_id from intraday_cycle_leg
+                        where cycle_id = :cycle and instrument_id = :instrument""", Long.class)
                 .setParameter("cycle", cycleId).setParameter("instrument", instrumentId).getResultList()));
 
         Map<String, PositionCashFlow> flows = new TreeMap<>();
@@ -71,30 +79,42 @@ public class CycleFlows {
                         .addPrior(position.netQuantity());
             }
         }
-        Map<String, List<Long>> liveLegs = new TreeMap<>();
-        Set<Long> live = new HashSet<>();
-        for (BookedLeg leg : book.liveLegsOn(businessDate)) {
-            if (!inScope.test(leg.instrumentId)) {
+        List<BookedLeg> live = book.liveLegsOn(businessDate).stream().filter(l -> inScope.test(l.instrumentId))
+                .toList();
+        Map<Long, Long> tradeNet = new HashMap<>();
+        live.forEach(leg -> tradeNet.merge(leg.tradeId, leg.signedQuantity, Long::sum));
+        Predicate<BookedLeg> inFlight = leg -> wholeTradesOnly && tradeNet.getOrDefault(leg.tradeId, 0L) != 0;
+        Map<String, List<Long>> settledNow = new TreeMap<>();
+        Set<Long> liveIds = new HashSet<>();
+        for (BookedLeg leg : live) {
+            liveIds.add(leg.legId);
+            boolean settledBefore = settledByCycle.contains(leg.legId);
+            if (inFlight.test(leg) && !settledBefore) {
                 continue;
             }
-            live.add(leg.legId);
-            liveLegs.computeIfAbsent(leg.instrumentId, k -> new ArrayList<>()).add(leg.legId);
+            settledNow.computeIfAbsent(leg.instrumentId, k -> new ArrayList<>()).add(leg.legId);
             PositionCashFlow flow = flow(flows, leg.accountId, leg.memberId, leg.instrumentId);
-            if (settledByCycle.contains(leg.legId)) {
+            if (settledBefore) {
                 flow.addPrior(leg.signedQuantity);
             } else {
                 flow.addTrade(leg.signedQuantity, leg.price);
             }
         }
-        settledByCycle.removeAll(live);
+        settledByCycle.removeAll(liveIds);
         if (!settledByCycle.isEmpty()) {
             for (BookedLeg removed : em.createQuery("from BookedLeg where legId in :ids order by legId",
                     BookedLeg.class).setParameter("ids", settledByCycle).getResultList()) {
-                flow(flows, removed.accountId, removed.memberId, removed.instrumentId)
-                        .addReversal(removed.signedQuantity, removed.price);
+                PositionCashFlow flow = flow(flows, removed.accountId, removed.memberId, removed.instrumentId);
+                if (wholeTradesOnly && tradeNet.getOrDefault(removed.tradeId, 0L) != 0) {
+                    // its trade's other leg events are still in flight: held as the previous cycle saw it
+                    settledNow.computeIfAbsent(removed.instrumentId, k -> new ArrayList<>()).add(removed.legId);
+                    flow.addPrior(removed.signedQuantity);
+                } else {
+                    flow.addReversal(removed.signedQuantity, removed.price);
+                }
             }
         }
-        return new Flows(flows.values().stream().filter(f -> !f.isEmpty()).toList(), cyclePrices, liveLegs);
+        return new Flows(flows.values().stream().filter(f -> !f.isEmpty()).toList(), cyclePrices, settledNow);
     }
 
     private static PositionCashFlow flow(Map<String, PositionCashFlow> flows, String accountId, String memberId,

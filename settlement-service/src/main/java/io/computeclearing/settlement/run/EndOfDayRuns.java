@@ -79,7 +79,7 @@ public class EndOfDayRuns {
         if (!earlier.isEmpty()) {
             throw RunRefusal.earlierDatesUnsettled(businessDate, earlier);
         }
-        CycleFlows.Flows day = cycleFlows.of(businessDate, instrumentId -> true);
+        CycleFlows.Flows day = cycleFlows.of(businessDate, instrumentId -> true, false);
         List<PositionCashFlow> flows = day.flows();
         Map<String, SettledInstrument> instruments = instruments(flows);
         Set<String> revalued = new TreeSet<>();

@@ -92,7 +92,7 @@ public class IntradayCycles {
         }
         Set<String> families = request.families() == null ? Set.of() : new TreeSet<>(request.families());
         Predicate<String> inScope = id -> families.isEmpty() || families.contains(family(id));
-        CycleFlows.Flows day = cycleFlows.of(businessDate, inScope);
+        CycleFlows.Flows day = cycleFlows.of(businessDate, inScope, true);
         if (day.flows().isEmpty()) {
             throw ProblemException.conflict("nothing-to-settle", "Nothing to settle",
                     "no account holds or traded " + (families.isEmpty() ? "any instrument" : "families " + families)
@@ -122,7 +122,7 @@ public class IntradayCycles {
         List<CashPosting> postings = CashPostings.of("intraday cycle " + cycleId, businessDate,
                 ":INTRADAY-" + sequence, lines);
         Instant at = clock.instant();
-        record(cycleId, businessDate, sequence, families, by, at, postings, instruments.keySet(), day.liveLegs());
+        record(cycleId, businessDate, sequence, families, by, at, postings, instruments.keySet(), day.settledLegs());
         ledger.publish(cycleId, businessDate, at, postings);
         return find(cycleId).orElseThrow();
     }
@@ -220,7 +220,7 @@ public class IntradayCycles {
 
     private void record(String cycleId, LocalDate businessDate, int sequence, Set<String> families, String by,
                         Instant at, List<CashPosting> postings, Set<String> instruments,
-                        Map<String, List<Long>> liveLegs) {
+                        Map<String, List<Long>> settledLegs) {
         long published = postings.stream().filter(p -> p.amount().signum() != 0).count();
         long accounts = postings.stream().map(CashPosting::accountId).distinct().count();
         em.createNativeQuery("""
@@ -256,7 +256,7 @@ public class IntradayCycles {
                     .setParameter("currency", posting.currency()).setParameter("amount", posting.amount())
                     .setParameter("lines", linesJson(posting)).setParameter("at", at).executeUpdate();
         }
-        liveLegs.forEach((instrumentId, legs) -> {
+        settledLegs.forEach((instrumentId, legs) -> {
             if (instruments.contains(instrumentId)) {
                 for (Long legId : legs) {
                     em.createNativeQuery("""

@@ -26,7 +26,8 @@ import java.util.TreeMap;
  * The record of end-of-day runs: the run, its totals, the prices it settled at and its postings. Postings with a
  * non-zero amount go out through the outbox as {@code SettlementCashPosted} (key: account id); those that sum to zero
  * (for example a position whose price did not move) are recorded but not published, since no cash moves. After them,
- * each account's {@code AccountCycleSettled} closes the cycle for it. The run itself goes out last, as {@code EndOfDayRunCompleted} on {@code ccp.settlement.runs.v1} (key: business date).
+ * each account's {@code AccountCycleSettled} closes the cycle for it. The run itself goes out last, as
+ * {@code EndOfDayRunCompleted} on {@code ccp.settlement.runs.v1} (key: business date).
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)

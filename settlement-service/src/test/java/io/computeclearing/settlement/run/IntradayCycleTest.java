@@ -3,6 +3,7 @@ package io.computeclearing.settlement.run;
 import io.computeclearing.settlement.ClearingFeed;
 import io.computeclearing.settlement.ClearingFeed.Instrument;
 import io.computeclearing.settlement.ClearingFeed.Trade;
+import io.computeclearing.platform.events.clearing.ClearingEvents.TradeCleared;
 import io.computeclearing.settlement.SettlementApi;
 import io.computeclearing.testsupport.DatabaseProbe;
 import io.computeclearing.testsupport.TestTokens;
@@ -162,21 +163,34 @@ class IntradayCycleTest {
                 .body("postings.size()", equalTo(2))
                 .body("postings.find { it.accountId == '%s' }.amount".formatted(a), equalTo(new BigDecimal("50.00")));
 
+        // a trade half arrived (its seller's leg still in flight) waits for the next cycle: this one stays zero-sum
+        TradeCleared half = ClearingFeed.buyLegOnly(gpu, day1, a, 2, "2.610");
+        awaitLiveLegs(day1, 5);
+        cycle(day1, gpu, "2.650").then().statusCode(409).body("type", endsWith("/settlement-inputs-missing"));
+        backOffice().body("{\"families\":[\"GH100\"],\"prices\":[{\"instrumentId\":\"%s\",\"price\":2.640}]}"
+                        .formatted(gpu.id())).post("/settlement-cycles/{date}", day1.toString()).then()
+                .statusCode(201).body("cycleId", equalTo(day1 + "/INTRADAY-2"))
+                // A: +1 x (2.640 - 2.650) x 1000 = -10.00; the half trade is not in it
+                .body("postings.find { it.accountId == '%s' }.amount".formatted(a), equalTo(new BigDecimal("-10.00")));
+        ClearingFeed.sellLegOf(half, gpu, b);
+
         // both close out at the day's prices, so that no position is left for the dates of other tests
-        ClearingFeed.trade(gpu, day1, b, a, 1, "2.600");
+        ClearingFeed.trade(gpu, day1, b, a, 3, "2.600");
         ClearingFeed.trade(other, day1, b, a, 1, "5.000");
-        awaitLiveLegs(day1, 8);
+        awaitLiveLegs(day1, 10);
 
         // a closed day's next cycle is its end-of-day run; a settled day has no more cycles
-        ClearingFeed.closeDay(day1, 8, 0, 0);
+        ClearingFeed.closeDay(day1, 10, 0, 0);
         await().atMost(Duration.ofSeconds(30)).until(() -> db.count(
                 "select count(*) from settlement_closed_day where business_date = ?", day1) == 1);
         cycle(day1, gpu, "2.650").then().statusCode(409).body("type", endsWith("/business-day-closed"));
         SettlementApi.runWhenComplete(day1).then().statusCode(201);
         cycle(day1, gpu, "2.650").then().statusCode(409).body("type", endsWith("/day-settled"));
-        // the run continued from the cycle: A held +1 GH100 at its start, 1 x (2.600 - 2.650) x 1000 = -50.00, and
-        // sold it at the settlement price (nothing); GB200 bought and sold at the settlement price: nothing
-        assertRun(day1, Map.of(a, "-50.00", b, "50.00"));
+        // the run continued from the second cycle: A held +1 GH100 at its start, 1 x (2.600 - 2.640) x 1000 = -40.00;
+        // bought 2 at 2.610, 2 x (2.600 - 2.610) x 1000 = -20.00; sold 3 at the settlement price (nothing); GB200
+        // bought and sold at the settlement price: nothing. Over the day A paid 50.00 - 10.00 - 60.00 = -20.00, the
+        // 2 bought at 2.610 settling at 2.600, as a run alone would have.
+        assertRun(day1, Map.of(a, "-60.00", b, "60.00"));
         cycle(day2, gpu, "2.650").then().statusCode(409).body("type", endsWith("/nothing-to-settle"));
     }
 
