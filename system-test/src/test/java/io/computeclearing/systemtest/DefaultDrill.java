@@ -82,8 +82,8 @@ final class DefaultDrill {
     /**
      * ALPHA covers itself first (a deposit, and whatever call it has), then BRAVO-H sells 20,000 GH100 to ALPHA-H at the
      * day's settlement price: its requirement far exceeds its collateral, which account-service shows; the risk team
-     * runs an intraday settlement cycle at the day's prices and account-service calls it from that snapshot. Nobody pays;
-     * account-service's business time passes the deadline and the call escalates.
+     * runs an intraday settlement cycle at the day's prices and account-service calls it from that snapshot. Nobody
+     * pays; account-service's business time passes the deadline and the call escalates.
      */
     private MarginCalls.MarginCall bravoMissesAMarginCall(LocalDate next) {
         backOffice.collateral().depositCash("ALPHA-H", "systest-drill-alpha-h",

@@ -122,9 +122,10 @@ public class AccountCollateralResource {
     @APIResponse(responseCode = "404", description = "No account with this id, or another member's account")
     @GET
     @Path("/{id}/settlement-cycles")
-    public List<SettlementCycleView> settlementCycles(@PathParam("id") String id,
-                                                      @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
-                                                      @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+    public List<SettlementCycleView> settlementCycles(
+            @PathParam("id") String id,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         Account account = accounts.visibleTo(caller, id);
         return cycles.ofAccount(account.id, page, size);
     }

@@ -21,7 +21,8 @@ import java.util.Optional;
  * Assesses an account's cover after every change to its collateral or requirement: collateral value after haircuts
  * against initial margin, in the base currency ({@link io.computeclearing.account.valuation.CollateralValuer} states the
  * rules). Keeps the latest assessment per account, publishes CollateralAssessed and lets {@link MarginCalls} act on
- * it (between settlement cycles: settle a call, report a deficit), all in the transaction of the change. An account that cannot be valued (a price or FX rate never recorded) is
+ * it (between settlement cycles: settle a call, report a deficit), all in the transaction of the change. An account
+ * that cannot be valued (a price or FX rate never recorded) is
  * not assessed: the change still goes through and the previous assessment stays, with a warning in the log.
  */
 @ApplicationScoped

@@ -106,8 +106,9 @@ public class SettlementCycles {
     /** The account's cycles, newest first. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<SettlementCycleView> ofAccount(String accountId, int page, int size) {
-        return SettlementCycle.<SettlementCycle>find("key.accountId = ?1 order by businessDate desc nulls first, cashSettledAt desc "
-                + "nulls first", accountId).page(page, size).stream().map(SettlementCycleView::of).toList();
+        return SettlementCycle.<SettlementCycle>find("key.accountId = ?1 order by businessDate desc nulls first, "
+                + "cashSettledAt desc nulls first", accountId).page(page, size).stream()
+                .map(SettlementCycleView::of).toList();
     }
 
     private void decide(Account account, SettlementCycle cycle) {

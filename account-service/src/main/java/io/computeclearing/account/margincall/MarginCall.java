@@ -9,10 +9,10 @@ import java.util.List;
 
 /**
  * A demand that a member deliver collateral to an account whose cover fell short at a settlement cycle:
- * {@code amount} in the account's base currency by {@code deadline}. OPEN until the cover is restored (SETTLED) or the deadline passes unmet
- * (ESCALATED, for default management; it still settles if the cover is restored later). An account has at most one
- * outstanding (OPEN or ESCALATED) call per currency; a larger deficit at a later cycle while it is OPEN raises its
- * amount (the largest deficit a cycle saw, rounded up to the cent).
+ * {@code amount} in the account's base currency by {@code deadline}. OPEN until the cover is restored (SETTLED) or the
+ * deadline passes unmet (ESCALATED, for default management; it still settles if the cover is restored later). An
+ * account has at most one outstanding (OPEN or ESCALATED) call per currency; a larger deficit at a later cycle while it
+ * is OPEN raises its amount (the largest deficit a cycle saw, rounded up to the cent).
  */
 @Entity
 @Table(name = "margin_call")

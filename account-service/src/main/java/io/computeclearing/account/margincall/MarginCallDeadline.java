@@ -14,8 +14,8 @@ import java.util.Optional;
 /**
  * When a margin call issued at a given instant is due. Either a fixed {@code timeToMeet} after issue, or "next business
  * morning": the first {@code deadlineTime} in {@code zone} on a weekday that is at least {@code minimumNotice} after
- * issue (a call issued on Friday evening is due Monday morning; exchange holidays are not modelled). A call issued at an
- * intraday settlement cycle is due {@code intradayTimeToMeet} after issue (or {@code timeToMeet}, when set).
+ * issue (a call issued on Friday evening is due Monday morning; exchange holidays are not modelled). A call issued at
+ * an intraday settlement cycle is due {@code intradayTimeToMeet} after issue (or {@code timeToMeet}, when set).
  */
 public record MarginCallDeadline(LocalTime deadlineTime, ZoneId zone, Duration minimumNotice,
                                  Optional<Duration> timeToMeet, Duration intradayTimeToMeet) {

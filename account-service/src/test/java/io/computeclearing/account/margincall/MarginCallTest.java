@@ -25,8 +25,8 @@ import static org.hamcrest.Matchers.hasSize;
 
 /**
  * Margin calls follow the account's cover at settlement cycles: a deficit opens one, a larger deficit at a later cycle
- * raises it, restored cover (at any time) settles it, and a call left unmet past its deadline is escalated by the scheduled check (the test moves the business clock to
- * the deadline instead of waiting for it).
+ * raises it, restored cover (at any time) settles it, and a call left unmet past its deadline is escalated by the
+ * scheduled check (the test moves the business clock to the deadline instead of waiting for it).
  */
 @QuarkusTest
 class MarginCallTest {

@@ -45,7 +45,8 @@ import java.util.function.ToLongFunction;
  * Each product family is one combined commodity; each contract month a future whose tier is its month order among the
  * months held (tier 1 the nearest); every pair of months may form a spread at the family's flat charge, nearest pairs
  * first. Each month's risk array is built at its <em>reference price</em>: its latest daily settlement price (at a
- * settlement cycle, the cycle's price), or the family's configured reference price while it has none. The price scan range is
+ * settlement cycle, the cycle's price), or the family's configured reference price while it has none. The price scan
+ * range is
  * {@code |reference price| x priceScanFraction} (a zero price, which has no level to scale, uses the configured
  * reference price), times the contract unit per contract. Commodities are margined per currency with no conversion.
  * <p>
