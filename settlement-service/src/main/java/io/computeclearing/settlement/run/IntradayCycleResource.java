@@ -3,9 +3,11 @@ package io.computeclearing.settlement.run;
 import io.computeclearing.platform.problem.ProblemException;
 import io.computeclearing.platform.security.Caller;
 import io.computeclearing.platform.security.Roles;
+import io.computeclearing.settlement.price.SettlementPrices;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -28,10 +30,15 @@ import java.util.List;
 public class IntradayCycleResource {
 
     private final IntradayCycles cycles;
+    private final IntradayPrices prices;
+    private final IntradayCycleSchedule schedule;
     private final Caller caller;
 
-    public IntradayCycleResource(IntradayCycles cycles, Caller caller) {
+    public IntradayCycleResource(IntradayCycles cycles, IntradayPrices prices, IntradayCycleSchedule schedule,
+                                 Caller caller) {
         this.cycles = cycles;
+        this.prices = prices;
+        this.schedule = schedule;
         this.caller = caller;
     }
 
@@ -40,8 +47,9 @@ public class IntradayCycleResource {
                     + "when none are) at the prices given, against the previous cycle's price (or the previous "
                     + "end-of-day run's), net zero per currency; margin-service then margins each account at these "
                     + "prices and account-service calls margin from that one snapshot. Bounds: at most 20 families "
-                    + "(1 to 12 capital letters or digits), 1 to 2,000 prices of at most 12 + 8 digits, on the tick "
-                    + "grid, one per instrument, one for every instrument with positions in the cycle.")
+                    + "(1 to 12 capital letters or digits), at most 2,000 prices of at most 12 + 8 digits, on the tick "
+                    + "grid, one per instrument, one for every instrument with positions in the cycle; no prices: the "
+                    + "intraday prices published for the date (POST /settlement-cycles/{date}/prices).")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, example = """
             {"families": ["GH100"], "prices": [{"instrumentId": "GH100-202612", "price": 2.350}]}"""))
     @APIResponse(responseCode = "201", description = "The cycle, done", content = @Content(
@@ -61,6 +69,58 @@ public class IntradayCycleResource {
     public Response run(@PathParam("businessDate") LocalDate businessDate,
                         @NotNull @Valid IntradayCycles.Request request) {
         return Response.status(201).entity(cycles.run(businessDate, request, caller.name())).build();
+    }
+
+    @Operation(summary = "Publish intraday prices",
+            description = "The prices the scheduled intraday cycles of the date (and an on-demand cycle given no "
+                    + "prices) settle at: 1 to 1,000 prices of at most 12 + 8 digits, on the tick grid, one per "
+                    + "instrument, all or none; a later price of an instrument replaces the earlier one. Refused "
+                    + "once the date is closed or settled.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, example = """
+            [{"instrumentId": "GH100-202612", "price": 2.350}]"""))
+    @APIResponse(responseCode = "200", description = "The intraday prices of the date now in force", content =
+            @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = IntradayPrices.IntradayPrice.class)))
+    @APIResponse(responseCode = "400", description = "/problems/validation: prices[0].instrumentId GH100-202612 "
+            + "appears more than once")
+    @APIResponse(responseCode = "409", description = "/problems/business-day-closed: the date is closed (or "
+            + "/problems/day-settled)")
+    @APIResponse(responseCode = "422", description = "/problems/off-tick-price: a price off the instrument's tick grid "
+            + "(or /problems/unknown-instrument, /problems/instrument-settled)")
+    @POST
+    @Path("/{businessDate}/prices")
+    @RolesAllowed(Roles.BACK_OFFICE)
+    public List<IntradayPrices.IntradayPrice> publishPrices(
+            @PathParam("businessDate") LocalDate businessDate,
+            @Valid @NotNull @Size(min = 1, max = 1000) List<SettlementPrices.@Valid Submission> submissions) {
+        return prices.publish(businessDate, submissions, caller.name());
+    }
+
+    @Operation(summary = "The intraday prices of a date",
+            description = "By instrument; empty if none. A member sees them all: they are market data, not any "
+                    + "member's.")
+    @APIResponse(responseCode = "200", description = "The prices", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = IntradayPrices.IntradayPrice.class)))
+    @GET
+    @Path("/{businessDate}/prices")
+    @RolesAllowed({Roles.BACK_OFFICE, Roles.RISK, Roles.ADMIN, Roles.MEMBER})
+    public List<IntradayPrices.IntradayPrice> prices(@PathParam("businessDate") LocalDate businessDate) {
+        return prices.inForce(businessDate);
+    }
+
+    @Operation(summary = "The scheduled intraday cycles of a date",
+            description = "Each scheduled cycle attempted (ccp.settlement.intraday-cycles.times), by due time: RUN "
+                    + "with its cycle id, or REFUSED with the problem (prices missing, the day closed, nobody holding "
+                    + "the family); a refused one is not retried.")
+    @APIResponse(responseCode = "200", description = "The attempts", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = IntradayCycleSchedule.Attempt.class)))
+    @GET
+    @Path("/{businessDate}/schedule")
+    @RolesAllowed({Roles.BACK_OFFICE, Roles.RISK, Roles.ADMIN})
+    public List<IntradayCycleSchedule.Attempt> schedule(@PathParam("businessDate") LocalDate businessDate) {
+        return schedule.attempted(businessDate);
     }
 
     @Operation(summary = "The intraday cycles of a date", description = "In the order they ran; empty if none.")

@@ -34,8 +34,9 @@ import java.util.TreeSet;
 import java.util.function.Predicate;
 
 /**
- * Intraday settlement cycles, run on demand by the risk team or the back office during a business day: variation
- * margin on every position and trade of the families named (all when none are) at the prices given with the cycle,
+ * Intraday settlement cycles, run on demand by the risk team or the back office during a business day, or at the
+ * times {@link IntradayCycleSchedule} is configured with: variation margin on every position and trade of the
+ * families named (all when none are) at the prices given with the cycle (or else the intraday prices published),
  * against the previous cycle's price ({@link CycleFlows}), posted per account and currency and published like the
  * end-of-day run's, each account's postings followed by its {@code AccountCycleSettled}, from which margin-service
  * margins the account at the cycle's prices and account-service calls margin. The end-of-day run of the date continues
@@ -49,11 +50,14 @@ import java.util.function.Predicate;
 @Transactional
 public class IntradayCycles {
 
-    /** What the risk team or back office asks: the families to settle (none: all) and the cycle's prices. */
+    /**
+     * What the risk team or back office asks: the families to settle (none: all) and the cycle's prices (none: the
+     * intraday prices the back office published for the date, {@code POST /settlement-cycles/{date}/prices}).
+     */
     public record Request(
             @Size(max = 20) List<@NotNull @Pattern(regexp = "[A-Z0-9]{1,12}",
                     message = "must be a product family code, 1 to 12 capital letters or digits") String> families,
-            @NotNull @Size(min = 1, max = 2000) List<@NotNull @Valid Submission> prices) {
+            @Size(max = 2000) List<@NotNull @Valid Submission> prices) {
     }
 
     static final String PREFIX = "/INTRADAY-";
@@ -83,7 +87,10 @@ public class IntradayCycles {
     }
 
     public IntradayCycleView run(LocalDate businessDate, Request request, String by) {
-        settlementPrices.instruments(request.prices());
+        boolean given = request.prices() != null && !request.prices().isEmpty();
+        if (given) {
+            settlementPrices.instruments(request.prices());
+        }
         lock.acquire();
         requireOpen(businessDate);
         List<LocalDate> earlier = book.unsettledDatesBefore(businessDate);
@@ -100,10 +107,14 @@ public class IntradayCycles {
         }
         Map<String, SettledInstrument> instruments = EndOfDayRuns.instruments(day.flows());
         Map<String, BigDecimal> prices = new TreeMap<>();
-        request.prices().forEach(p -> prices.put(p.instrumentId(), p.price()));
+        if (given) {
+            request.prices().forEach(p -> prices.put(p.instrumentId(), p.price()));
+        } else {
+            published(businessDate).forEach(prices::put);
+        }
         List<String> missing = instruments.keySet().stream().filter(id -> !prices.containsKey(id)).toList();
         if (!missing.isEmpty()) {
-            throw RunRefusal.pricesMissing(businessDate, missing, List.of());
+            throw RunRefusal.intradayPricesMissing(businessDate, missing);
         }
         Set<String> revalued = new TreeSet<>();
         day.flows().stream().filter(f -> f.needsPreviousPrice() && !day.cyclePrices().containsKey(f.instrumentId()))
@@ -198,7 +209,9 @@ public class IntradayCycles {
         return dash < 0 ? instrumentId : instrumentId.substring(0, dash);
     }
 
-    private void requireOpen(LocalDate businessDate) {
+    /** 409 once clearing has closed the date or its end-of-day run is done: its intraday cycles are over. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void requireOpen(LocalDate businessDate) {
         if (count("select count(*) from eod_run where business_date = :date", businessDate) > 0) {
             throw ProblemException.conflict("day-settled", "Business day settled",
                     "the end-of-day run of " + businessDate + " has been done; its cycles are over");
@@ -207,6 +220,16 @@ public class IntradayCycles {
             throw ProblemException.conflict("business-day-closed", "Business day closed",
                     "business date " + businessDate + " is closed: its end-of-day run is its next and last cycle");
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, BigDecimal> published(LocalDate businessDate) {
+        Map<String, BigDecimal> prices = new TreeMap<>();
+        ((List<Object[]>) em.createNativeQuery(
+                        "select instrument_id, price from intraday_price where business_date = :date")
+                .setParameter("date", businessDate).getResultList())
+                .forEach(r -> prices.put((String) r[0], (BigDecimal) r[1]));
+        return prices;
     }
 
     private int nextSequence(LocalDate businessDate) {

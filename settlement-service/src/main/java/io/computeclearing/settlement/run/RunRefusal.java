@@ -35,6 +35,12 @@ final class RunRefusal {
         return ProblemException.conflict("settlement-inputs-missing", "Settlement inputs missing", detail.toString());
     }
 
+    static ProblemException intradayPricesMissing(LocalDate date, List<String> instruments) {
+        return ProblemException.conflict("settlement-inputs-missing", "Settlement inputs missing",
+                "cannot run an intraday cycle of " + date + ": no intraday price for " + instruments + " (positions or "
+                        + "trades exist); give them with the cycle or publish them (POST /settlement-cycles/" + date + "/prices)");
+    }
+
     static ProblemException previousPriceMissing(List<String> instruments) {
         return ProblemException.conflict("previous-price-missing", "Previous settlement price missing",
                 "instruments " + instruments + " have positions from earlier dates but no earlier run settled them");

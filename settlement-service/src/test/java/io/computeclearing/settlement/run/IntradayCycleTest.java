@@ -143,8 +143,9 @@ class IntradayCycleTest {
         cycle(day1, gpu, "2.652").then().statusCode(422).body("type", endsWith("/off-tick-price"));
         backOffice().body("{\"prices\":[{\"instrumentId\":\"%s\",\"price\":1},{\"instrumentId\":\"%1$s\",\"price\":2}]}"
                 .formatted(gpu.id())).post("/settlement-cycles/{date}", day1.toString()).then().statusCode(400);
+        // no prices given and none published for the date
         backOffice().body("{\"prices\":[]}").post("/settlement-cycles/{date}", day1.toString()).then()
-                .statusCode(400);
+                .statusCode(409).body("detail", containsString("POST /settlement-cycles/" + day1 + "/prices"));
         // a family nobody holds
         backOffice().body("{\"families\":[\"TKFRN\"],\"prices\":[{\"instrumentId\":\"%s\",\"price\":2.650}]}"
                         .formatted(gpu.id())).post("/settlement-cycles/{date}", day1.toString()).then()
