@@ -32,6 +32,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * Intraday settlement cycles, run on demand by the risk team or the back office during a business day, or at the
@@ -133,7 +134,9 @@ public class IntradayCycles {
         List<CashPosting> postings = CashPostings.of("intraday cycle " + cycleId, businessDate,
                 ":INTRADAY-" + sequence, lines);
         Instant at = clock.instant();
-        record(cycleId, businessDate, sequence, families, by, at, postings, instruments.keySet(), day.settledLegs());
+        Map<String, BigDecimal> settledAt = new TreeMap<>();
+        instruments.forEach((id, instrument) -> settledAt.put(id, instrument.atTickScale(prices.get(id))));
+        record(cycleId, businessDate, sequence, families, by, at, postings, settledAt, day.settledLegs());
         ledger.publish(cycleId, businessDate, at, postings);
         return find(cycleId).orElseThrow();
     }
@@ -242,7 +245,7 @@ public class IntradayCycles {
     }
 
     private void record(String cycleId, LocalDate businessDate, int sequence, Set<String> families, String by,
-                        Instant at, List<CashPosting> postings, Set<String> instruments,
+                        Instant at, List<CashPosting> postings, Map<String, BigDecimal> settledAt,
                         Map<String, List<Long>> settledLegs) {
         long published = postings.stream().filter(p -> p.amount().signum() != 0).count();
         long accounts = postings.stream().map(CashPosting::accountId).distinct().count();
@@ -262,14 +265,10 @@ public class IntradayCycles {
                     .setParameter("paid", total.paid()).setParameter("received", total.received())
                     .setParameter("net", total.net()).setParameter("accounts", total.accounts()).executeUpdate();
         }
+        settledAt.forEach((instrumentId, price) -> em.createNativeQuery("""
+                        insert into intraday_cycle_price (cycle_id, instrument_id, price) values (:id, :i, :p)""")
+                .setParameter("id", cycleId).setParameter("i", instrumentId).setParameter("p", price).executeUpdate());
         for (CashPosting posting : postings) {
-            for (SettledLine line : posting.lines()) {
-                em.createNativeQuery("""
-                                insert into intraday_cycle_price (cycle_id, instrument_id, price) values (:id, :i, :p)
-                                on conflict do nothing""")
-                        .setParameter("id", cycleId).setParameter("i", line.flow().instrumentId())
-                        .setParameter("p", line.settlementPrice()).executeUpdate();
-            }
             em.createNativeQuery("""
                             insert into intraday_cycle_posting (posting_id, cycle_id, account_id, member_id, currency,
                                                                 amount, lines, posted_at)
@@ -279,15 +278,16 @@ public class IntradayCycles {
                     .setParameter("currency", posting.currency()).setParameter("amount", posting.amount())
                     .setParameter("lines", linesJson(posting)).setParameter("at", at).executeUpdate();
         }
+        // one statement per instrument, however many legs: a cycle over a large book settles hundreds of thousands
         settledLegs.forEach((instrumentId, legs) -> {
-            if (instruments.contains(instrumentId)) {
-                for (Long legId : legs) {
-                    em.createNativeQuery("""
-                                    insert into intraday_cycle_leg (cycle_id, instrument_id, leg_id)
-                                    values (:id, :instrument, :leg)""")
-                            .setParameter("id", cycleId).setParameter("instrument", instrumentId)
-                            .setParameter("leg", legId).executeUpdate();
-                }
+            if (settledAt.containsKey(instrumentId)) {
+                em.createNativeQuery("""
+                                insert into intraday_cycle_leg (cycle_id, instrument_id, leg_id)
+                                select :id, :instrument, unnest(cast(:legs as bigint[]))""")
+                        .setParameter("id", cycleId).setParameter("instrument", instrumentId)
+                        .setParameter("legs", legs.stream().map(String::valueOf)
+                                .collect(Collectors.joining(",", "{", "}")))
+                        .executeUpdate();
             }
         });
     }

@@ -1,5 +1,7 @@
 package io.computeclearing.settlement.statement;
 
+import io.computeclearing.platform.events.settlement.SettlementEvents.CashLine;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +10,8 @@ import java.util.Objects;
 /**
  * A statement as CSV (RFC 4180, CRLF line ends), in sections: each section starts with a header row whose first cell
  * is {@code section}, followed by its rows whose first cell names the section ({@code statement}, {@code position},
- * {@code total}, {@code initialMargin}, {@code collateral}, {@code cashMovement}). Decimals are written plainly.
+ * {@code total}, {@code initialMargin}, {@code collateral}, {@code cashMovement}, and on a day with intraday settlement
+ * cycles {@code intradayCycle}, one row per cycle and instrument). Decimals are written plainly.
  */
 final class StatementCsv {
 
@@ -43,6 +46,17 @@ final class StatementCsv {
         rows.add(List.of("section", "entryId", "movement", "asset", "quantity", "recordedAt"));
         for (AccountStatement.CashMovement m : s.cashMovements()) {
             rows.add(row("cashMovement", m.entryId(), m.movement(), m.asset(), m.quantity(), m.recordedAt()));
+        }
+        if (s.intradayCycles() != null && !s.intradayCycles().isEmpty()) {
+            rows.add(List.of("section", "cycleId", "runAt", "currency", "instrumentId", "startOfCycle", "endOfCycle",
+                    "previousPrice", "cyclePrice", "variationMargin"));
+            for (AccountStatement.CyclePosting c : s.intradayCycles()) {
+                for (CashLine line : c.lines()) {
+                    rows.add(row("intradayCycle", c.cycleId(), c.runAt(), c.currency(), line.instrumentId(),
+                            line.startOfDayPosition(), line.endOfDayPosition(), line.previousPrice(),
+                            line.settlementPrice(), line.amount()));
+                }
+            }
         }
         StringBuilder csv = new StringBuilder();
         for (List<Object> row : rows) {

@@ -108,6 +108,11 @@ class IntradayCycleTest {
                 .body("intradayCycles[1].lines[0].settlementPrice", equalTo(new BigDecimal("-0.100")))
                 .body("positions[0].previousPrice", equalTo(new BigDecimal("-0.100")))
                 .body("positions[0].variationMargin", equalTo(new BigDecimal("16440.00")));
+        assertThat(backOffice().queryParam("format", "csv").get("/statements/{account}/{date}", a, day2.toString())
+                .then().statusCode(200).extract().asString())
+                .contains("section,cycleId,runAt,currency,instrumentId,startOfCycle,endOfCycle,previousPrice,"
+                        + "cyclePrice,variationMargin")
+                .contains(",USD," + gpu.id() + ",6,6,2.650,-0.100,-16590.00");
         SettlementApi.as(TestTokens.member(ClearingFeed.memberOf(a)))
                 .get("/statements/{account}/{date}/cycles", a, day2.toString()).then().statusCode(200)
                 .body("size()", equalTo(2));
