@@ -123,12 +123,13 @@ public class CollateralValuation {
     }
 
     /**
-     * The account's collateral now against the given initial margins per currency (a settlement cycle's), in its base
-     * currency; the same rules and exception as {@link #current}.
+     * The given holdings (a settlement cycle's snapshot) against the given initial margins per currency, in the
+     * account's base currency; the same rules and exception as {@link #current}.
      */
     @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = MissingMarketData.class)
-    public AccountValuation against(Account account, Map<String, BigDecimal> initialMargins) {
-        return valuer.value(account.baseCurrency, JournalPosting.holdings(account.id), initialMargins, LATEST);
+    public AccountValuation against(Account account, Map<Asset, BigDecimal> holdings,
+                                    Map<String, BigDecimal> initialMargins) {
+        return valuer.value(account.baseCurrency, holdings, initialMargins, LATEST);
     }
 
     private AccountValuation value(Account account, Map<Asset, BigDecimal> holdings,

@@ -2,10 +2,12 @@ package io.computeclearing.account.cycle;
 
 import io.computeclearing.account.account.Account;
 import io.computeclearing.account.cover.CollateralValuation;
+import io.computeclearing.account.ledger.JournalPosting;
 import io.computeclearing.account.margincall.MarginCall;
 import io.computeclearing.account.margincall.MarginCalls;
 import io.computeclearing.account.settlement.SettlementPosting;
 import io.computeclearing.account.valuation.AccountValuation;
+import io.computeclearing.account.valuation.Asset;
 import io.computeclearing.account.valuation.MissingMarketData;
 import io.computeclearing.platform.events.settlement.SettlementEvents.AccountCycleSettled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +19,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,8 +28,8 @@ import java.util.UUID;
  * Margin calls from one consistent snapshot per settlement cycle. A cycle reaches this service in two halves, on two
  * topics, in either order: settlement-service's {@code AccountCycleSettled} (after the account's cash postings of the
  * cycle, so they are booked by then) and margin-service's requirement at the cycle's prices (a
- * {@code MarginRequirementCalculated} with the cycle id). When both are there the account's collateral now is valued
- * against that requirement and {@link MarginCalls#atCycle} issues, raises or settles the call from it, once. A cycle
+ * {@code MarginRequirementCalculated} with the cycle id). When both are there the account's collateral after the
+ * cycle's postings (its holdings now, less any later cycle's settlement cash) is valued against that requirement and {@link MarginCalls#atCycle} issues, raises or settles the call from it, once. A cycle
  * still waiting when a later one of the account closes is SUPERSEDED: the later snapshot decides.
  */
 @ApplicationScoped
@@ -117,7 +120,7 @@ public class SettlementCycles {
         }
         AccountValuation snapshot;
         try {
-            snapshot = valuation.against(account, cycle.initialMargins());
+            snapshot = valuation.against(account, holdingsAfter(cycle), cycle.initialMargins());
         } catch (MissingMarketData e) {
             LOG.errorf("settlement cycle %s of %s cannot be valued, no call decided: %s", cycle.key.cycleId(),
                     account.id, e.getMessage());
@@ -131,6 +134,19 @@ public class SettlementCycles {
         cycle.status = snapshot.excess().signum() < 0 ? SettlementCycle.Status.CALLED : SettlementCycle.Status.COVERED;
         cycle.callId = call == null ? null : call.id;
         cycle.decidedAt = now();
+    }
+
+    /**
+     * The account's holdings now without the settlement cash of later cycles: postings booked after this cycle
+     * closed belong to the next snapshot (margin-service's requirement may come after them). Deposits, withdrawals
+     * and other movements since count: they are the member's cover now.
+     */
+    private static Map<Asset, BigDecimal> holdingsAfter(SettlementCycle cycle) {
+        Map<Asset, BigDecimal> holdings = new HashMap<>(JournalPosting.holdings(cycle.key.accountId()));
+        SettlementPosting.<SettlementPosting>list("accountId = ?1 and bookedAt > ?2 and entryId is not null",
+                        cycle.key.accountId(), cycle.cashSettledAt)
+                .forEach(later -> holdings.merge(Asset.cash(later.currency), later.amount.negate(), BigDecimal::add));
+        return holdings;
     }
 
     /** Cycles of the account that closed before this one and still wait for their requirement. */

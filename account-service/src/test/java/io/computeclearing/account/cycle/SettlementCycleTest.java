@@ -126,6 +126,41 @@ class SettlementCycleTest {
     }
 
     @Test
+    void aRequirementThatComesAfterTheNextCyclesCashIsSetAgainstTheCollateralOfItsOwnCycle() {
+        String member = Api.registerMember("LAG");
+        String account = Api.openAccount(member, "USD");
+        Api.deposit(account, "USD", "7000.00");
+        // yesterday's end of day closes with no cash for the account; its requirement is still on its way
+        String yesterday = BUSINESS_DATE.minusDays(1) + "/END_OF_DAY";
+        Feeds.awaitApplied(db, Feeds.closeCycle(yesterday, account, member, List.of()));
+        // today's intraday cycle debits 2,000.00 before yesterday's requirement arrives
+        String intraday = BUSINESS_DATE + "/INTRADAY-1";
+        SettlementCashPosted debit = new SettlementCashPosted("VARIATION_MARGIN:" + BUSINESS_DATE + ":" + account
+                + ":USD:INTRADAY-1", "VARIATION_MARGIN", BUSINESS_DATE, account, member, "USD",
+                new BigDecimal("-2000.00"), List.of(), java.time.Instant.now());
+        Feeds.awaitApplied(db, Feeds.publish(debit));
+
+        // yesterday's requirement, 6,000.00 at yesterday's prices: against yesterday's collateral, 7,000.00, covered;
+        // against today's 5,000.00 it would have called 1,000.00 from a snapshot of no cycle at all
+        Feeds.requirement(account, "USD", "6000.00", yesterday);
+        Feeds.awaitCycleDecided(account, yesterday);
+        Api.backOffice().get("/accounts/{id}/settlement-cycles", account).then()
+                .body("find { it.cycleId == '%s' }.status".formatted(yesterday), equalTo("COVERED"))
+                .body("find { it.cycleId == '%s' }.collateralValue".formatted(yesterday),
+                        equalTo(new BigDecimal("7000.00")));
+        assertThat(calls(account)).isEmpty();
+
+        // the intraday cycle decides on its own snapshot: 7,150.00 against 5,000.00
+        Feeds.closeCycle(intraday, account, member, List.of(debit.postingId()));
+        Feeds.requirement(account, "USD", "7150.00", intraday);
+        Feeds.awaitCycleDecided(account, intraday);
+        JsonPath call = Api.backOffice().queryParam("accountId", account).get("/margin-calls").then()
+                .body("$", hasSize(1)).extract().jsonPath();
+        assertThat(call.getObject("[0].amount", BigDecimal.class)).isEqualTo(new BigDecimal("2150.00"));
+        assertThat(call.getString("[0].cycleId")).isEqualTo(intraday);
+    }
+
+    @Test
     void aCycleClosedBeforeItsPostingsAreBookedIsParked() {
         String member = Api.registerMember("EARLY");
         String account = Api.openAccount(member, "USD");
