@@ -23,6 +23,7 @@ from datetime import datetime, timezone
 from decimal import Decimal, ROUND_HALF_UP
 
 KEYCLOAK = "http://localhost:8180/realms/ccp/protocol/openid-connect/token"
+ACCOUNT = "http://localhost:8081"
 CLEARING = "http://localhost:8082"
 SETTLEMENT = "http://localhost:8084"
 REFERENCE = {"GH100": Decimal("2.60"), "GB200": Decimal("5.30"), "TKFRN": Decimal("8.00"), "TKFRC": Decimal("55.00")}
@@ -60,7 +61,13 @@ def main():
     args = options.parse_args()
     today = datetime.now(timezone.utc).date().isoformat()
     risk = token("risk")
-    _, instruments = call("GET", CLEARING + "/catalogue/instruments", token("backoffice"))
+    back_office = token("backoffice")
+    # the accounts hold CNY requirements too: without a USD/CNY rate account-service cannot value them (no decision)
+    status, rate = call("PUT", ACCOUNT + "/collateral/fx-rates/USD/CNY", back_office, {"rate": 7.10})
+    if status != 200:
+        print("USD/CNY rate refused:", status, json.dumps(rate))
+        return 1
+    _, instruments = call("GET", CLEARING + "/catalogue/instruments", back_office)
     prices = []
     for instrument in instruments:
         level = REFERENCE.get(instrument["family"])
